@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
 
 namespace NodeAgent.Dicom.IO;
@@ -126,30 +125,7 @@ public abstract class RandomAccessByteSource : ByteSource
             filled += read;
         }
 
-        Swap(chunk.AsSpan(0, filled), SwapUnit);
+        ByteSwap.InPlace(chunk.AsSpan(0, filled), SwapUnit);
         return filled;
-    }
-
-    private static void Swap(Span<byte> bytes, int unit)
-    {
-        var whole = bytes.Length - (bytes.Length % unit);
-        switch (unit)
-        {
-            case 2:
-                BinaryPrimitives.ReverseEndianness(
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(bytes[..whole]),
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(bytes[..whole]));
-                break;
-            case 4:
-                BinaryPrimitives.ReverseEndianness(
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bytes[..whole]),
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bytes[..whole]));
-                break;
-            case 8:
-                BinaryPrimitives.ReverseEndianness(
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes[..whole]),
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes[..whole]));
-                break;
-        }
     }
 }

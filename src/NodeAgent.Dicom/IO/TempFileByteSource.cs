@@ -21,46 +21,37 @@ public sealed class TempFileByteSource : RandomAccessByteSource
     /// <inheritdoc/>
     protected override SafeFileHandle OpenHandle() => _handle;
 
-    /// <summary>
-    /// Copies exactly <paramref name="length"/> bytes from <paramref name="source"/> into a new temporary file
-    /// in <paramref name="directory"/> (the system temp directory when null).
-    /// </summary>
-    public static TempFileByteSource Spool(Stream source, long length, int swapUnit, string? directory, long sourceOffset, DicomTag tag)
+    /// <summary>Fills a new temporary file chunk by chunk, then hands it over as a <see cref="TempFileByteSource"/>.</summary>
+    internal sealed class Builder : IByteSink, IDisposable
     {
-        ArgumentNullException.ThrowIfNull(source);
-        var path = System.IO.Path.Combine(directory ?? System.IO.Path.GetTempPath(), $"nodeagent-{Guid.NewGuid():N}.tmp");
-        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
-        try
+        private readonly SafeFileHandle _handle;
+        private long _length;
+        private bool _completed;
+
+        public Builder(string? directory)
         {
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
-            try
-            {
-                long written = 0;
-                while (written < length)
-                {
-                    var want = (int)Math.Min(buffer.Length, length - written);
-                    var read = source.Read(buffer, 0, want);
-                    if (read == 0)
-                    {
-                        throw new DicomTruncatedException(
-                            $"The stream ended after {written} of {length} value bytes", sourceOffset + written, tag);
-                    }
-
-                    RandomAccess.Write(handle, buffer.AsSpan(0, read), written);
-                    written += read;
-                }
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            return new TempFileByteSource(handle, length, swapUnit);
+            var path = System.IO.Path.Combine(directory ?? System.IO.Path.GetTempPath(), $"nodeagent-{Guid.NewGuid():N}.tmp");
+            _handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
         }
-        catch
+
+        public void Write(ReadOnlySpan<byte> chunk)
         {
-            handle.Dispose();
-            throw;
+            RandomAccess.Write(_handle, chunk, _length);
+            _length += chunk.Length;
+        }
+
+        public TempFileByteSource Complete(int swapUnit)
+        {
+            _completed = true;
+            return new TempFileByteSource(_handle, _length, swapUnit);
+        }
+
+        public void Dispose()
+        {
+            if (!_completed)
+            {
+                _handle.Dispose();
+            }
         }
     }
 }
