@@ -35,8 +35,8 @@ namespace NodeAgent.Testing;
 /// files or <c>+sd</c>, and read the result with <see cref="ParseFiles"/>.</item>
 /// <item><c>+P tag</c> (<c>--search</c>) prints only the matches; add <c>+p</c> (<c>--prepend</c>) so each match carries
 /// its enclosing sequences, <c>(300a,0070).(300c,0004).(300a,0082)</c>, which become
-/// <see cref="DcmdumpRecord.Path"/> and <see cref="DcmdumpRecord.Depth"/>. Without <c>+p</c> a nested match reads as
-/// depth 0.</item>
+/// <see cref="DcmdumpRecord.Path"/>, and <see cref="DcmdumpRecord.Depth"/> is what the full dump would show (each
+/// enclosing sequence adds two levels: the sequence and its item). Without <c>+p</c> a nested match reads as depth 0.</item>
 /// <item><c>+E</c> (print damaged files) and the input options (<c>-f</c>, <c>-t?</c>, <c>+ui</c>…) do not change the layout.</item>
 /// </list>
 /// <para>

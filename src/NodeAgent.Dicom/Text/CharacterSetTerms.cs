@@ -4,9 +4,9 @@ namespace NodeAgent.Dicom.Text;
 
 /// <summary>
 /// The defined terms of Specific Character Set (0008,0005), looked up tolerantly: case, spaces, underscores and
-/// hyphens are ignored, so common misspellings ("ISO-IR 100", "ISO_IR100", "ISO IR 192", "iso_ir 100") resolve the
-/// way DCMTK and pydicom resolve them; a few encoding names seen in the wild ("UTF-8", "ISO-8859-1", "GB2312")
-/// are accepted too.
+/// hyphens are ignored, so common misspellings ("ISO-IR 100", "ISO_IR100", "ISO IR 192", "iso_ir 100") resolve
+/// much as pydicom resolves them; a few encoding names seen in the wild ("UTF-8", "ISO-8859-1", "GB2312") are
+/// accepted too, as pydicom accepts Python codec names.
 /// </summary>
 internal static class CharacterSetTerms
 {

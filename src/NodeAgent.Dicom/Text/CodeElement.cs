@@ -27,7 +27,7 @@ internal sealed class CodeElement
 
     /// <summary>
     /// ISO-IR 14 (JIS X 0201 romaji) in G0: ESC ( J. Decoded as ASCII: 05/12 and 07/14 are strictly YEN SIGN
-    /// and OVERLINE, but 05/12 is also the DICOM value delimiter, and pydicom and DCMTK read them as ASCII too.
+    /// and OVERLINE, but 05/12 is also the DICOM value delimiter, and pydicom (Python's shift_jis) reads them as ASCII too.
     /// </summary>
     public static CodeElement IsoIr14 { get; } = new("ISO-IR 14", "(J", null, null);
 
@@ -96,7 +96,10 @@ internal sealed class CodeElement
     /// </summary>
     public static CodeElement IsoIr149 { get; } = DoubleByte("ISO-IR 149", "$)C", 949, highTrail: true);
 
-    /// <summary>ISO-IR 58 (GB 2312 simplified Chinese) in G1: ESC $ ) A; read through EUC-CN (code page 936).</summary>
+    /// <summary>
+    /// ISO-IR 58 (GB 2312 simplified Chinese) in G1: ESC $ ) A; read through EUC-CN (code page 936). Like GBK and
+    /// GB18030, that reads 0x2124 as MIDDLE DOT and 0x212A as EM DASH where Python's gb2312 codec has U+30FB, U+2015.
+    /// </summary>
     public static CodeElement IsoIr58 { get; } = DoubleByte("ISO-IR 58", "$)A", 936, highTrail: true);
 
     /// <summary>Every element the decoder recognises an escape sequence for.</summary>

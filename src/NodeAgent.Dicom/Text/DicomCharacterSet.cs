@@ -57,7 +57,7 @@ public sealed class DicomCharacterSet
     public static DicomCharacterSet FromTerms(IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var key = string.Join('\\', terms.Select(t => t?.Trim(' ', '\0') ?? string.Empty)).TrimEnd('\\');
+        var key = CacheKey(terms);
         if (Cache.TryGetValue(key, out var cached))
         {
             return cached;
@@ -99,6 +99,14 @@ public sealed class DicomCharacterSet
 
     /// <inheritdoc/>
     public override string ToString() => Name;
+
+    // The trimmed values joined with '\'; a single value that needs no trimming costs no allocation.
+    private static string CacheKey(IReadOnlyList<string> terms) => terms.Count switch
+    {
+        0 => string.Empty,
+        1 => (terms[0] ?? string.Empty).Trim(' ', '\0'),
+        _ => string.Join('\\', terms.Select(t => (t ?? string.Empty).Trim(' ', '\0'))).TrimEnd('\\'),
+    };
 
     private static DicomCharacterSet Seed(string[] terms, TextCodec codec)
     {

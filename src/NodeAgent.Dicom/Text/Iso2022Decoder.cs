@@ -6,7 +6,8 @@ namespace NodeAgent.Dicom.Text;
 /// The ISO 2022 state machine for values whose Specific Character Set uses code extensions (PS3.5 §6.1.2.5):
 /// escape sequences designate a set to G0 (GL bytes) or G1 (GR bytes), and the designations of value 1 come back
 /// at every reset point (<see cref="Iso2022Delimiters"/>). Every escape sequence we know is honoured even when
-/// (0008,0005) did not declare it, as pydicom and DCMTK would rather show text than reject a file.
+/// (0008,0005) did not declare it: the sequence names its set unambiguously, and the text is worth more than
+/// the bytes (pydicom instead warns and reads such a fragment with value 1).
 /// </summary>
 internal static class Iso2022Decoder
 {

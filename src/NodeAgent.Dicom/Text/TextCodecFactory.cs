@@ -37,8 +37,8 @@ internal static class TextCodecFactory
             return SingleByteCodec.Default;
         }
 
-        // ISO_IR 192, GB18030 and GBK cannot be combined with code extensions; like pydicom we keep the
-        // Unicode-capable set and drop the rest, which is the reading most likely to show the text intended.
+        // ISO_IR 192, GB18030 and GBK allow no code extensions. When one is the first usable value we keep it
+        // and drop the rest, the reading most likely to show the text intended (pydicom does so for value 1).
         if (!resolved[0].AllowsCodeExtensions)
         {
             hasUnknownTerms |= resolved.Count > 1;
@@ -52,7 +52,7 @@ internal static class TextCodecFactory
                 : new SingleByteCodec(first.Name, first.G1.SingleByteTable, encodesUpper: true);
         }
 
-        return CreateIso2022(first ?? CharacterSetTerms.IsoIr6, resolved.Where(t => !ReferenceEquals(t, first)), ref hasUnknownTerms);
+        return CreateIso2022(first ?? CharacterSetTerms.IsoIr6, resolved.Skip(first is null ? 0 : 1), ref hasUnknownTerms);
     }
 
     private static TextCodec CreateIso2022(CharacterSetTerm initial, IEnumerable<CharacterSetTerm> others, ref bool hasUnknownTerms)
@@ -79,7 +79,7 @@ internal static class TextCodecFactory
         }
 
         // A value 1 spelled without code extensions ("ISO_IR 100" with a second value) is read as its
-        // ISO 2022 form, as DCMTK and pydicom do.
+        // ISO 2022 form, as pydicom does.
         return new Iso2022Codec(string.Join('\\', names), initial.InitialG0, initial.G1, declared);
     }
 

@@ -116,6 +116,17 @@ public sealed class DicomCharacterSetTests
         Assert.That(decoded, Is.EqualTo("A\uFFFDB"));
     }
 
+    // Code pages 28597 and 28598 differ from ISO 8859-7/-8 here; the tables correct them.
+    [TestCase("ISO_IR 126", (byte)0xA1, '\u2018')]
+    [TestCase("ISO_IR 126", (byte)0xA4, '\u20AC')]
+    [TestCase("ISO_IR 138", (byte)0xAF, '\u00AF')]
+    [TestCase("ISO_IR 138", (byte)0xFD, '\u200E')]
+    [TestCase("ISO 2022 IR 126", (byte)0xA2, '\u2019')]
+    public void Decode_ByteWhereWindowsCodePageDiffersFromIso8859_IsoCharacter(string term, byte value, char expected)
+    {
+        Assert.That(DicomCharacterSet.FromTerms([term]).Decode([value], DicomVR.LO), Is.EqualTo(expected.ToString()));
+    }
+
     [Test]
     public void Encode_CharacterOutsideSet_ThrowsWithoutQuotingText()
     {

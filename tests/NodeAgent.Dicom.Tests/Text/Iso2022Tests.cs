@@ -159,6 +159,22 @@ public sealed class Iso2022Tests
     }
 
     [Test]
+    public void Decode_KsX1001Code3453_IsNilmNotNilp()
+    {
+        // Code page 51949 maps this code to U+B2D6; KS X 1001 (and code page 949, which we use) has U+B2D2.
+        Assert.That(Korean.Decode(Bytes("\u001b$)C\u00b4\u00d3"), DicomVR.PN), Is.EqualTo("\uB2D2"));
+    }
+
+    [Test]
+    public void DecodeEncode_JisX0212Tilde_ReadsTildeButWritesAscii()
+    {
+        var set = DicomCharacterSet.FromTerms(["", "ISO 2022 IR 159"]);
+
+        Assert.That(set.Decode(Bytes("\u001b$(D\"7\u001b(B"), DicomVR.LO), Is.EqualTo("~"));
+        Assert.That(set.Encode("~", DicomVR.LO), Is.EqualTo(Bytes("~")));
+    }
+
+    [Test]
     public void Encode_CharacterInNoDeclaredSet_Throws()
     {
         Assert.Throws<ArgumentException>(() => Japanese.Encode("홍", DicomVR.PN));
