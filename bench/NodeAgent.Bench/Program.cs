@@ -1,0 +1,3 @@
+using NodeAgent.Bench;
+
+return BenchCommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,433 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using NodeAgent.Dicom.IO;
+using NodeAgent.Dicom.Network.Association;
+using NodeAgent.Dicom.Network.Dimse;
+using NodeAgent.Dicom.Network.Pdus;
+
+namespace NodeAgent.Dicom.Network;
+
+/// <summary>
+/// Serves one association as SCP: A-ASSOCIATE negotiation, C-ECHO, C-STORE with the data set streamed into the
+/// handler's sink, release and abort, driven by the PS3.8 protocol machine. Every protocol fault ends in an
+/// A-ABORT (or A-ASSOCIATE-RJ) with its reason and a log line naming the peer.
+/// </summary>
+internal sealed class AssociationAcceptor : IDisposable
+{
+    private const int MaxCommandLength = 64 * 1024;
+    private const int MaxPresentationContexts = 128;
+
+    private readonly Stream _stream;
+    private readonly IPAddress _peer;
+    private readonly DicomServerOptions _options;
+    private readonly IStoreHandler _handler;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly bool _overLimit;
+    private readonly AssociationStateMachine _machine = new(isRequestor: false);
+    private readonly Dictionary<byte, (string AbstractSyntax, TransferSyntax Syntax)> _contexts = [];
+    private readonly MemoryStream _command = new();
+    private readonly string _id = Guid.NewGuid().ToString("N")[..8];
+    private PDataWriter? _writer;
+    private PendingStore? _store;
+    private string _callingAE = "";
+    private string _calledAE = "";
+    private int _instances;
+    private int _failures;
+    private long _bytes;
+
+    public AssociationAcceptor(Stream stream, IPAddress peer, DicomServerOptions options, IStoreHandler handler, ILogger logger, TimeProvider time, bool overLimit)
+    {
+        _stream = stream;
+        _peer = peer;
+        _options = options;
+        _handler = handler;
+        _logger = logger;
+        _time = time;
+        _overLimit = overLimit;
+    }
+
+    public async Task<AssociationSummary> RunAsync(CancellationToken stopping)
+    {
+        var started = _time.GetTimestamp();
+        var outcome = "released";
+        try
+        {
+            _machine.Apply(AssociationEvent.TransportIndication);
+            if (await NegotiateAsync(stopping).ConfigureAwait(false))
+            {
+                outcome = await ServeAsync(stopping).ConfigureAwait(false);
+            }
+            else
+            {
+                outcome = "rejected";
+            }
+        }
+        catch (PduException e)
+        {
+            outcome = $"aborted: {e.Message}";
+            NetworkLog.Aborted(_logger, _id, _peer, e.Message);
+            await TrySendAbortAsync(e.AbortReason).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            outcome = $"aborted: {e.Message}";
+            NetworkLog.Aborted(_logger, _id, _peer, e.Message);
+            await TrySendAbortAsync(AbortReason.NotSpecified).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            outcome = "aborted: the listener is stopping";
+            NetworkLog.Aborted(_logger, _id, _peer, "the listener is stopping");
+            await TrySendAbortAsync(AbortReason.NotSpecified).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            outcome = $"connection lost: {e.Message}";
+            NetworkLog.Aborted(_logger, _id, _peer, $"connection lost: {e.Message}");
+        }
+        catch (Exception e) when (e is DicomException or InvalidOperationException)
+        {
+            outcome = $"aborted: {e.Message}";
+            NetworkLog.Failed(_logger, e, _id, _peer);
+            await TrySendAbortAsync(AbortReason.NotSpecified).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_store is { Sink: { } sink })
+            {
+                // The data set never arrived whole: the sink removes what it wrote, and nothing was acknowledged.
+                await sink.DisposeAsync().ConfigureAwait(false);
+                _store = null;
+            }
+        }
+
+        var summary = new AssociationSummary(_id, _peer, _callingAE, _calledAE, _contexts.Count, _instances, _failures, _bytes,
+            _time.GetElapsedTime(started), outcome);
+        NetworkLog.AssociationEnded(_logger, _id, _peer, summary.CallingAE, summary.CalledAE, summary.AcceptedContexts,
+            summary.Instances, summary.Failures, summary.Bytes, (long)summary.Duration.TotalMilliseconds, outcome);
+        return summary;
+    }
+
+    private async Task<bool> NegotiateAsync(CancellationToken stopping)
+    {
+        var pdu = await ReceiveAsync(_options.ArtimTimeout, "no A-ASSOCIATE-RQ within the ARTIM timeout", stopping).ConfigureAwait(false);
+        if (pdu is not AssociateRequest request)
+        {
+            OnUnexpected(pdu);
+            throw new PduException(AbortReason.UnexpectedPdu, pdu?.Type, null, $"expected A-ASSOCIATE-RQ but received {Describe(pdu)}");
+        }
+
+        _machine.Apply(AssociationEvent.AssociateRequestReceived);
+        _callingAE = request.CallingAE;
+        _calledAE = request.CalledAE;
+        var rejection = Judge(request);
+        if (rejection is not null)
+        {
+            _machine.Apply(AssociationEvent.LocalReject);
+            NetworkLog.Rejected(_logger, _id, _peer, rejection.Value.Reason);
+            await PduWriter.WriteAsync(_stream, rejection.Value.Pdu, stopping).ConfigureAwait(false);
+            return false;
+        }
+
+        var results = PresentationContextNegotiator.Negotiate(request.PresentationContexts, _options.AbstractSyntaxes, _options.TransferSyntaxPreference);
+        foreach (var result in results.Where(r => r.IsAccepted))
+        {
+            var proposed = request.PresentationContexts.First(c => c.Id == result.Id);
+            _contexts[result.Id] = (proposed.AbstractSyntax, TransferSyntax.Lookup(result.TransferSyntax));
+        }
+
+        _writer = new PDataWriter(_stream, request.UserInformation.MaximumLength);
+        _machine.Apply(AssociationEvent.LocalAccept);
+        var accept = new AssociateAccept(request.CalledAE, request.CallingAE, results, AcceptedUserInformation(request.UserInformation))
+        {
+            ApplicationContextName = request.ApplicationContextName,
+        };
+        await PduWriter.WriteAsync(_stream, accept, stopping).ConfigureAwait(false);
+        return true;
+    }
+
+    private (AssociateReject Pdu, string Reason)? Judge(AssociateRequest request)
+    {
+        if (_overLimit)
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Transient, PresentationRejectReason.LocalLimitExceeded),
+                $"{_options.MaxAssociations} associations are already open");
+        }
+
+        if (request.ApplicationContextName != KnownUids.ApplicationContext)
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.ApplicationContextNameNotSupported),
+                $"application context {request.ApplicationContextName} is not DICOM's");
+        }
+
+        if (!string.Equals(request.CalledAE.Trim(), _options.AeTitle.Trim(), StringComparison.Ordinal))
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CalledAETitleNotRecognized),
+                $"called AE '{request.CalledAE}' is not ours ('{_options.AeTitle}')");
+        }
+
+        if (!_options.AllowedCallers.Any(caller => caller.Admits(request.CallingAE, _peer)))
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CallingAETitleNotRecognized),
+                $"calling AE '{request.CallingAE}' from {_peer} is not an allowed caller");
+        }
+
+        if (request.PresentationContexts.Count > MaxPresentationContexts
+            || request.PresentationContexts.Select(c => c.Id).Distinct().Count() != request.PresentationContexts.Count)
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.NoReasonGiven),
+                $"{request.PresentationContexts.Count} presentation contexts with repeated ids; PS3.8 allows at most {MaxPresentationContexts} distinct ones");
+        }
+
+        return null;
+    }
+
+    private UserInformation AcceptedUserInformation(UserInformation requested) => new()
+    {
+        MaximumLength = _options.MaxPduLength,
+        ImplementationClassUid = DicomUid.ImplementationClassUid,
+        ImplementationVersionName = DicomUid.ImplementationVersionName,
+        AsynchronousOperationsWindow = requested.AsynchronousOperationsWindow is null ? null : new AsynchronousOperationsWindow(1, 1),
+        RoleSelections = requested.RoleSelections.Select(role => role with { ScuRole = role.ScuRole, ScpRole = false }).ToList(),
+    };
+
+    private async Task<string> ServeAsync(CancellationToken stopping)
+    {
+        while (true)
+        {
+            var pdu = await ReceiveAsync(_options.IdleTimeout, $"no complete PDU within the idle timeout of {_options.IdleTimeout.TotalSeconds:0} s", stopping).ConfigureAwait(false);
+            switch (pdu)
+            {
+                case DataTransfer data:
+                    using (data)
+                    {
+                        _machine.Apply(AssociationEvent.DataReceived);
+                        await OnDataAsync(data, stopping).ConfigureAwait(false);
+                    }
+
+                    break;
+                case ReleaseRequest:
+                    _machine.Apply(AssociationEvent.ReleaseRequestReceived);
+                    if (_store is not null)
+                    {
+                        throw new PduException(AbortReason.UnexpectedPdu, PduType.ReleaseRequest, null, "A-RELEASE-RQ in the middle of a data set");
+                    }
+
+                    _machine.Apply(AssociationEvent.LocalReleaseResponse);
+                    await PduWriter.WriteAsync(_stream, new ReleaseResponse(), stopping).ConfigureAwait(false);
+                    return "released";
+                case Abort abort:
+                    _machine.Apply(AssociationEvent.AbortReceived);
+                    NetworkLog.Aborted(_logger, _id, _peer, $"the peer sent A-ABORT (source {abort.Source}, reason {abort.Reason})");
+                    return $"aborted by peer ({abort.Source}, {abort.Reason})";
+                case null:
+                    _machine.Apply(AssociationEvent.TransportClosed);
+                    if (_store is not null)
+                    {
+                        NetworkLog.Aborted(_logger, _id, _peer, "the connection closed in the middle of a data set");
+                    }
+
+                    return _store is null ? "connection closed without release" : "connection closed in the middle of a data set";
+                default:
+                    OnUnexpected(pdu);
+                    throw new PduException(AbortReason.UnexpectedPdu, pdu.Type, null, $"unexpected {Describe(pdu)} on an established association");
+            }
+        }
+    }
+
+    private async Task OnDataAsync(DataTransfer data, CancellationToken stopping)
+    {
+        foreach (var value in data.Values)
+        {
+            if (!_contexts.TryGetValue(value.PresentationContextId, out var context))
+            {
+                throw new PduException(AbortReason.InvalidPduParameterValue, PduType.DataTransfer, null,
+                    $"PDV for presentation context {value.PresentationContextId}, which was not accepted");
+            }
+
+            if (value.IsCommand)
+            {
+                await OnCommandFragmentAsync(value, context, stopping).ConfigureAwait(false);
+            }
+            else
+            {
+                await OnDataFragmentAsync(value, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task OnCommandFragmentAsync(PresentationDataValue value, (string AbstractSyntax, TransferSyntax Syntax) context, CancellationToken stopping)
+    {
+        if (_store is not null)
+        {
+            throw new PduException(AbortReason.UnexpectedPduParameter, PduType.DataTransfer, null, "a command fragment arrived before the data set ended");
+        }
+
+        if (_command.Length + value.Data.Length > MaxCommandLength)
+        {
+            throw new PduException(AbortReason.InvalidPduParameterValue, PduType.DataTransfer, null, $"a command set longer than {MaxCommandLength} bytes");
+        }
+
+        _command.Write(value.Data.Span);
+        if (!value.IsLast)
+        {
+            return;
+        }
+
+        DimseCommand command;
+        try
+        {
+            command = DimseCommand.Decode(_command.ToArray());
+        }
+        catch (DicomFormatException e)
+        {
+            throw new PduException(AbortReason.InvalidPduParameterValue, PduType.DataTransfer, null, $"an unreadable command set: {e.Message}");
+        }
+        finally
+        {
+            _command.SetLength(0);
+        }
+
+        if (command.HasDataSet)
+        {
+            _store = await BeginStoreAsync(command, value.PresentationContextId, context, stopping).ConfigureAwait(false);
+            return;
+        }
+
+        var status = command.CommandField == DimseCommandField.CEchoRequest ? DimseStatus.Success : DimseStatus.UnrecognizedOperation;
+        await RespondAsync(command, value.PresentationContextId, new StoreResult(status, status.IsSuccess ? null : "NodeAgent serves C-ECHO and C-STORE only"), stopping).ConfigureAwait(false);
+    }
+
+    private async Task<PendingStore> BeginStoreAsync(DimseCommand command, byte contextId, (string AbstractSyntax, TransferSyntax Syntax) context, CancellationToken stopping)
+    {
+        if (command.CommandField != DimseCommandField.CStoreRequest)
+        {
+            return new PendingStore(command, contextId, null, new StoreResult(DimseStatus.UnrecognizedOperation, "NodeAgent serves C-ECHO and C-STORE only"));
+        }
+
+        var sopClass = command.AffectedSopClassUid ?? string.Empty;
+        if (!StorageSopClasses.Contains(sopClass) || sopClass != context.AbstractSyntax)
+        {
+            return new PendingStore(command, contextId, null,
+                new StoreResult(DimseStatus.SopClassNotSupported, "The command's SOP class is not the presentation context's storage class"));
+        }
+
+        var request = new StoreRequestContext(_id, _callingAE, _calledAE, _peer, sopClass, command.AffectedSopInstanceUid ?? string.Empty, context.Syntax);
+        var start = await _handler.BeginAsync(request, stopping).ConfigureAwait(false);
+        return new PendingStore(command, contextId, start.Sink, start.Refusal);
+    }
+
+    private async Task OnDataFragmentAsync(PresentationDataValue value, CancellationToken stopping)
+    {
+        if (_store is not { } store)
+        {
+            throw new PduException(AbortReason.UnexpectedPduParameter, PduType.DataTransfer, null, "a data fragment arrived with no command before it");
+        }
+
+        if (value.PresentationContextId != store.ContextId)
+        {
+            throw new PduException(AbortReason.InvalidPduParameterValue, PduType.DataTransfer, null, "a data fragment on another presentation context than its command");
+        }
+
+        _bytes += value.Data.Length;
+        if (store.Sink is { } sink)
+        {
+            await sink.WriteAsync(value.Data, stopping).ConfigureAwait(false);
+        }
+
+        if (!value.IsLast)
+        {
+            return;
+        }
+
+        StoreResult result;
+        if (store.Sink is { } completing)
+        {
+            try
+            {
+                result = await completing.CompleteAsync(stopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                await completing.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            result = store.Refusal!;
+        }
+
+        _store = null;
+        _instances++;
+        await RespondAsync(store.Command, store.ContextId, result, stopping).ConfigureAwait(false);
+    }
+
+    private async Task RespondAsync(DimseCommand request, byte contextId, StoreResult result, CancellationToken stopping)
+    {
+        if (!result.Status.IsSuccess)
+        {
+            _failures++;
+            NetworkLog.StoreFailed(_logger, _id, result.Status.ToString(), result.ErrorComment ?? "");
+        }
+
+        var response = DimseCommand.Response(request, result.Status, result.ErrorComment);
+        _machine.Apply(AssociationEvent.LocalData);
+        await _writer!.WriteMessageAsync(contextId, isCommand: true, response.Encode(), stopping).ConfigureAwait(false);
+    }
+
+    private async Task<Pdu?> ReceiveAsync(TimeSpan timeout, string timeoutReason, CancellationToken stopping)
+    {
+        using var timer = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timer.Token);
+        try
+        {
+            return await PduReader.ReadAsync(_stream, (int)Math.Min(_options.MaxPduLength, int.MaxValue), linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException(timeoutReason);
+        }
+    }
+
+    private void OnUnexpected(Pdu? pdu)
+    {
+        var evt = pdu switch
+        {
+            AssociateRequest => AssociationEvent.AssociateRequestReceived,
+            AssociateAccept => AssociationEvent.AssociateAcceptReceived,
+            AssociateReject => AssociationEvent.AssociateRejectReceived,
+            DataTransfer => AssociationEvent.DataReceived,
+            ReleaseRequest => AssociationEvent.ReleaseRequestReceived,
+            ReleaseResponse => AssociationEvent.ReleaseResponseReceived,
+            Abort => AssociationEvent.AbortReceived,
+            null => AssociationEvent.TransportClosed,
+            _ => AssociationEvent.InvalidPduReceived,
+        };
+        _machine.Apply(evt);
+    }
+
+    private async Task TrySendAbortAsync(AbortReason reason)
+    {
+        if (_machine.State is AssociationState.Idle)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
+            await PduWriter.WriteAsync(_stream, new Abort(AbortSource.ServiceProvider, reason), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer is gone already; there is nobody left to tell.
+        }
+    }
+
+    public void Dispose() => _command.Dispose();
+
+    private static string Describe(Pdu? pdu) => pdu is null ? "the connection closing" : pdu.Type.ToString();
+
+    private sealed record PendingStore(DimseCommand Command, byte ContextId, IStoreSink? Sink, StoreResult? Refusal);
+}
