@@ -81,24 +81,42 @@ internal static class DicomFileWriter
     private static DicomDataset BuildMeta(DicomFile file, TransferSyntax syntax)
     {
         var source = file.FileMetaInformation;
+        var carried = CarriedMeta.Select(tag => source[tag]).OfType<DicomItem>();
+        return BuildMeta(
+            FirstOf(file.Dataset, source, new(0x0008, 0x0016), new(0x0002, 0x0002)),
+            FirstOf(file.Dataset, source, new(0x0008, 0x0018), new(0x0002, 0x0003)),
+            syntax,
+            carried);
+    }
+
+    /// <summary>A File Meta Information group (PS3.10 §7.1) with its group length, our implementation identity and the given extras.</summary>
+    internal static DicomDataset BuildMeta(string sopClassUid, string sopInstanceUid, TransferSyntax syntax, IEnumerable<DicomItem> extras)
+    {
         var meta = new DicomDataset();
         meta.AddOrUpdate(new DicomElement(new DicomTag(0x0002, 0x0001), DicomVR.OB, new byte[] { 0x00, 0x01 }));
-        meta.AddOrUpdate(new DicomTag(0x0002, 0x0002), DicomVR.UI, FirstOf(file.Dataset, source, new(0x0008, 0x0016), new(0x0002, 0x0002)));
-        meta.AddOrUpdate(new DicomTag(0x0002, 0x0003), DicomVR.UI, FirstOf(file.Dataset, source, new(0x0008, 0x0018), new(0x0002, 0x0003)));
+        meta.AddOrUpdate(new DicomTag(0x0002, 0x0002), DicomVR.UI, sopClassUid);
+        meta.AddOrUpdate(new DicomTag(0x0002, 0x0003), DicomVR.UI, sopInstanceUid);
         meta.AddOrUpdate(new DicomTag(0x0002, 0x0010), DicomVR.UI, syntax.Uid);
         meta.AddOrUpdate(new DicomTag(0x0002, 0x0012), DicomVR.UI, DicomUid.ImplementationClassUid);
         meta.AddOrUpdate(new DicomTag(0x0002, 0x0013), DicomVR.SH, DicomUid.ImplementationVersionName);
-        foreach (var tag in CarriedMeta)
+        foreach (var extra in extras)
         {
-            if (source[tag] is { } carried)
-            {
-                meta.AddOrUpdate(carried);
-            }
+            meta.AddOrUpdate(extra);
         }
 
         var length = EncodedLength.OfDataset(meta, EncodingRules.ExplicitLittle, DicomWriterOptions.Default);
         meta.AddOrUpdate<uint>(new DicomTag(0x0002, 0x0000), DicomVR.UL, (uint)length);
         return meta;
+    }
+
+    /// <summary>The preamble, "DICM" and File Meta Information, ready to be followed by a data set's bytes.</summary>
+    internal static byte[] EncodeHeader(DicomDataset meta)
+    {
+        using var output = new MemoryStream();
+        output.Write(new byte[PreambleLength]);
+        output.Write("DICM"u8);
+        new DicomDatasetWriter(output, EncodingRules.ExplicitLittle, DicomWriterOptions.Default).Write(meta);
+        return output.ToArray();
     }
 
     private static string FirstOf(DicomDataset dataset, DicomDataset meta, DicomTag datasetTag, DicomTag metaTag)

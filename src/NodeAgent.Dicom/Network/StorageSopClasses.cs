@@ -6,8 +6,11 @@ namespace NodeAgent.Dicom.Network;
 public static partial class StorageSopClasses
 {
     /// <summary>The Storage SOP classes plus Verification: what the listener serves by default.</summary>
-    public static FrozenSet<string> WithVerification { get; } =
-        FrozenSet.Create(StringComparer.Ordinal, [.. All, KnownUids.Verification]);
+    /// <remarks>Built on first use: static initialisers of partial classes run in file order, and All lives in the generated file.</remarks>
+    public static FrozenSet<string> WithVerification =>
+        withVerification ??= FrozenSet.Create(StringComparer.Ordinal, [.. All, KnownUids.Verification]);
+
+    private static FrozenSet<string>? withVerification;
 
     /// <summary>True when the UID is a Storage SOP class.</summary>
     public static bool Contains(string uid) => All.Contains(uid);

@@ -15,7 +15,7 @@ internal static class AssociateDecoder
 
     public static AssociateRequest DecodeRequest(ReadOnlySpan<byte> body, PduHeader header)
     {
-        var reader = new PduSpanReader(body, PduLimits.HeaderLength, header, "PDU");
+        var reader = new PduSpanReader(body, header);
         var (version, called, calling) = ReadFixedFields(ref reader);
         string? applicationContext = null;
         UserInformation? userInformation = null;
@@ -49,7 +49,7 @@ internal static class AssociateDecoder
 
     public static AssociateAccept DecodeAccept(ReadOnlySpan<byte> body, PduHeader header)
     {
-        var reader = new PduSpanReader(body, PduLimits.HeaderLength, header, "PDU");
+        var reader = new PduSpanReader(body, header);
         var (version, called, calling) = ReadFixedFields(ref reader);
         string? applicationContext = null;
         UserInformation? userInformation = null;

@@ -13,7 +13,7 @@ public static class PduReader
     /// Reads exactly one PDU.
     /// <para>
     /// Limits: a P-DATA-TF may have a PDU-length (the bytes after the 6-byte header) of at most
-    /// <paramref name="maxDataPduLength"/> — the Maximum Length this side advertised (PS3.8 Annex D.1) or, if it advertised
+    /// <paramref name="maxPduLength"/> — the Maximum Length this side advertised (PS3.8 Annex D.1) or, if it advertised
     /// 0 (no limit), the local memory cap per PDU. A-ASSOCIATE-RQ/AC may be up to <see cref="PduLimits.MaxAssociationPduLength"/>;
     /// the other four PDUs must have PDU-length 4.
     /// </para>
@@ -27,7 +27,7 @@ public static class PduReader
     /// </para>
     /// </summary>
     /// <param name="stream">The connection, positioned at a PDU boundary.</param>
-    /// <param name="maxDataPduLength">The largest P-DATA-TF PDU-length accepted; at least 7 (room for one PDV with one byte).</param>
+    /// <param name="maxPduLength">The largest P-DATA-TF PDU-length accepted; at least 7 (room for one PDV with one byte).</param>
     /// <param name="cancellationToken">Cancels the wait for data.</param>
     /// <returns>The PDU, or null when the stream ended cleanly before the first byte of a PDU.</returns>
     /// <exception cref="PduTruncatedException">The stream ended inside the header or the body.</exception>
@@ -36,10 +36,10 @@ public static class PduReader
     /// not add up, an item running past its parent, an invalid presentation-context-ID, a misplaced or repeated item.
     /// <see cref="PduException.AbortReason"/> is the reason for the A-ABORT to send.
     /// </exception>
-    public static async ValueTask<Pdu?> ReadAsync(Stream stream, int maxDataPduLength, CancellationToken cancellationToken = default)
+    public static async ValueTask<Pdu?> ReadAsync(Stream stream, int maxPduLength, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxDataPduLength, PduLimits.PdvHeaderLength);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxPduLength, PduLimits.PdvHeaderLength);
 
         var header = await ReadHeaderAsync(stream, cancellationToken);
         if (header is not { } h)
@@ -47,7 +47,7 @@ public static class PduReader
             return null;
         }
 
-        var length = CheckLength(h, maxDataPduLength);
+        var length = CheckLength(h, maxPduLength);
         var body = ArrayPool<byte>.Shared.Rent(length);
         var handedOver = false;
         try
@@ -103,13 +103,13 @@ public static class PduReader
     }
 
     /// <summary>Checks the declared PDU-length against the bounds for the type; returns it as a buffer size.</summary>
-    private static int CheckLength(PduHeader header, int maxDataPduLength)
+    private static int CheckLength(PduHeader header, int maxPduLength)
     {
         var (minimum, maximum, limit) = header.Type switch
         {
             PduType.AssociateRequest or PduType.AssociateAccept =>
                 (AssociateDecoder.FixedFieldsLength, PduLimits.MaxAssociationPduLength, "the limit for association PDUs"),
-            PduType.DataTransfer => (PduLimits.PdvHeaderLength, maxDataPduLength, "the maximum length negotiated"),
+            PduType.DataTransfer => (PduLimits.PdvHeaderLength, maxPduLength, "the maximum length negotiated"),
             PduType.AssociateReject or PduType.ReleaseRequest or PduType.ReleaseResponse or PduType.Abort =>
                 (PduLimits.FixedPduLength, PduLimits.FixedPduLength, "the fixed length of this PDU"),
             _ => throw header.Fault(AbortReason.UnrecognizedPdu, "The PDU-type is not one of the seven defined by PS3.8 §9.3"),

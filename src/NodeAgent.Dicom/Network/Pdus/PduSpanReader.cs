@@ -11,25 +11,40 @@ internal ref struct PduSpanReader
 {
     private readonly ReadOnlySpan<byte> _span;
     private readonly int _origin;
-    private readonly string _scope;
+
+    // What this reader covers, for messages only: the text is built when a message needs it, not per item read.
+    private readonly string? _name;
+    private readonly byte _itemType;
+    private readonly int _start;
     private int _position;
 
-    /// <param name="span">The bytes of the scope.</param>
-    /// <param name="origin">The offset of <paramref name="span"/>[0] from the first byte of the PDU header.</param>
+    /// <summary>A reader over a whole PDU body.</summary>
+    /// <param name="body">The bytes after the 6-byte header.</param>
     /// <param name="header">The PDU being read, for messages.</param>
-    /// <param name="scope">The name of the scope, for messages ("PDU", "Presentation Context item").</param>
-    public PduSpanReader(ReadOnlySpan<byte> span, int origin, PduHeader header, string scope)
+    public PduSpanReader(ReadOnlySpan<byte> body, PduHeader header)
+        : this(body, PduLimits.HeaderLength, header, "PDU", 0, -1)
+    {
+    }
+
+    private PduSpanReader(ReadOnlySpan<byte> span, int origin, PduHeader header, string? name, byte itemType, int start)
     {
         _span = span;
         _origin = origin;
-        _scope = scope;
+        _name = name;
+        _itemType = itemType;
+        _start = start;
         Header = header;
     }
 
     public PduHeader Header { get; }
 
     /// <summary>What this reader reads, with its offset: "Presentation Context item (RQ) (20H) at offset 74".</summary>
-    public readonly string Scope => _scope;
+    public readonly string Scope => (_name, _start) switch
+    {
+        (null, _) => $"{ItemType.Name(_itemType)} ({_itemType:X2}H) at offset {_start}",
+        (_, < 0) => _name,
+        _ => $"{_name} at offset {_start}",
+    };
 
     public readonly int Remaining => _span.Length - _position;
 
@@ -71,7 +86,7 @@ internal ref struct PduSpanReader
     public void Skip(int count, string field) => ReadBytes(count, field);
 
     /// <summary>Reads a field preceded by its 16-bit length, as the sub-items of PS3.7 Annex D encode UIDs and identities.</summary>
-    public ReadOnlySpan<byte> ReadLengthPrefixed(string field) => ReadBytes(ReadUInt16(field + " length"), field);
+    public ReadOnlySpan<byte> ReadLengthPrefixed(string field) => ReadBytes(ReadUInt16(field), field);
 
     /// <summary>The bytes not read yet, consuming them.</summary>
     public ReadOnlySpan<byte> ReadRest()
@@ -89,7 +104,7 @@ internal ref struct PduSpanReader
     {
         if (Remaining < 4)
         {
-            throw Invalid($"The item lengths do not add up to the length of the {_scope}: {Remaining} byte(s) remain at offset {Offset}, too few for an item header");
+            throw Invalid($"The item lengths do not add up to the length of the {Scope}: {Remaining} byte(s) remain at offset {Offset}, too few for an item header");
         }
 
         var start = Offset;
@@ -98,10 +113,10 @@ internal ref struct PduSpanReader
         _position += 4;
         if (length > Remaining)
         {
-            throw Invalid($"The {ItemType.Name(itemType)} ({itemType:X2}H) at offset {start} declares Item-length {length}, but only {Remaining} byte(s) remain in the {_scope}");
+            throw Invalid($"The {ItemType.Name(itemType)} ({itemType:X2}H) at offset {start} declares Item-length {length}, but only {Remaining} byte(s) remain in the {Scope}");
         }
 
-        var value = new PduSpanReader(_span.Slice(_position, length), Offset, Header, $"{ItemType.Name(itemType)} ({itemType:X2}H) at offset {start}");
+        var value = new PduSpanReader(_span.Slice(_position, length), Offset, Header, null, itemType, start);
         _position += length;
         return value;
     }
@@ -110,7 +125,7 @@ internal ref struct PduSpanReader
     public PduSpanReader ReadScope(int count, string field)
     {
         var origin = Offset;
-        return new PduSpanReader(ReadBytes(count, field), origin, Header, $"{field} at offset {origin}");
+        return new PduSpanReader(ReadBytes(count, field), origin, Header, field, 0, origin);
     }
 
     /// <summary>Throws unless the scope has been read to its end (a fixed-layout item whose length says more than its fields).</summary>
@@ -118,7 +133,7 @@ internal ref struct PduSpanReader
     {
         if (!IsEmpty)
         {
-            throw Invalid($"{Remaining} byte(s) at offset {Offset} follow the last field of the {_scope}");
+            throw Invalid($"{Remaining} byte(s) at offset {Offset} follow the last field of the {Scope}");
         }
     }
 
@@ -130,7 +145,7 @@ internal ref struct PduSpanReader
     {
         if (count > Remaining)
         {
-            throw Invalid($"The {field} needs {count} byte(s) at offset {Offset}, but only {Remaining} remain in the {_scope}");
+            throw Invalid($"The {field} needs {count} byte(s) at offset {Offset}, but only {Remaining} remain in the {Scope}");
         }
     }
 }

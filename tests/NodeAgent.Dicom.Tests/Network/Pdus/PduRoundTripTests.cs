@@ -131,4 +131,24 @@ public sealed class PduRoundTripTests
         Assert.That(info.UserIdentityRequest, Is.Null);
         Assert.That(info.UnrecognizedItems, Is.Empty);
     }
+
+    [Test]
+    public void ToString_UserIdentityRequest_ShowsNoCredentials()
+    {
+        var identity = PduSamples.FullRequest().UserInformation.UserIdentityRequest!;
+
+        var text = PduSamples.FullRequest().ToString() + identity;
+
+        Assert.That(text, Does.Not.Contain("jdoe").And.Not.Contain("s3cr3t").And.Not.Contain("6A646F65"));
+        Assert.That(text, Does.Contain("UsernameAndPasscode"));
+    }
+
+    [TestCase(0)]
+    [TestCase(PduLimits.PdvHeaderLength)]
+    public void ReadAsync_MaximumLengthTooSmallForAnyData_ThrowsArgumentOutOfRange(int maxPduLength)
+    {
+        using var stream = new MemoryStream();
+
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await PduReader.ReadAsync(stream, maxPduLength));
+    }
 }

@@ -1,0 +1,53 @@
+namespace NodeAgent.Core.Spool;
+
+/// <summary>
+/// The spool: the only place identifying data lives (DESIGN decision 3), so it is owner-only. Complete
+/// instances are "*.dcm" Part 10 files; "*.partial" files are data sets still arriving (or left by a crash,
+/// and never acknowledged).
+/// </summary>
+public sealed class SpoolDirectory
+{
+    /// <summary>The extension of a complete, acknowledged instance.</summary>
+    public const string CompleteExtension = ".dcm";
+
+    /// <summary>The extension of a data set still arriving.</summary>
+    public const string PartialExtension = ".partial";
+
+    /// <summary>Uses (and creates, owner-only) <paramref name="path"/>.</summary>
+    public SpoolDirectory(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>The directory.</summary>
+    public string Path { get; }
+
+    /// <summary>Acknowledged instances waiting for the pipeline, oldest first.</summary>
+    public IEnumerable<string> CompleteFiles() =>
+        Directory.EnumerateFiles(Path, "*" + CompleteExtension).OrderBy(File.GetLastWriteTimeUtc);
+
+    /// <summary>Removes data sets that never arrived whole (left by a crash); they were never acknowledged.</summary>
+    public int RemoveAbandonedPartials()
+    {
+        var removed = 0;
+        foreach (var partial in Directory.EnumerateFiles(Path, "*" + PartialExtension))
+        {
+            File.Delete(partial);
+            removed++;
+        }
+
+        return removed;
+    }
+
+    /// <summary>A new spool id: sortable by arrival, unique, and carrying nothing about the instance.</summary>
+    public static string NewId() => $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"[..35];
+}

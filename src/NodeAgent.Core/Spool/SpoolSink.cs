@@ -1,0 +1,172 @@
+using Microsoft.Extensions.Logging;
+using NodeAgent.Core.Storage;
+using NodeAgent.Dicom;
+using NodeAgent.Dicom.IO;
+using NodeAgent.Dicom.Network;
+using NodeAgent.Dicom.Network.Dimse;
+
+namespace NodeAgent.Core.Spool;
+
+/// <summary>
+/// One C-STORE data set on its way into the spool: a Part 10 header, then the data set bytes exactly as they
+/// arrive. On completion the file is checked (it must parse, and carry the SOP class and instance the command
+/// named), fsync'd, renamed from .partial to .dcm, and the directory fsync'd; only then is success returned.
+/// </summary>
+internal sealed class SpoolSink : IStoreSink
+{
+    // The check reads the header only: pixel data is skipped with a seek, not loaded.
+    private static readonly DicomReaderOptions CheckOptions = DicomReaderOptions.Default with { LargeValueThreshold = 64 * 1024 };
+
+    private readonly SpoolDirectory _spool;
+    private readonly StoreRequestContext _context;
+    private readonly ILogger _logger;
+    private readonly Action<string> _spooled;
+    private readonly string _id;
+    private readonly string _partialPath;
+    private readonly FileStream _file;
+    private long _bytes;
+    private Exception? _writeFailure;
+    private bool _completed;
+
+    private SpoolSink(SpoolDirectory spool, StoreRequestContext context, ILogger logger, Action<string> spooled)
+    {
+        _spool = spool;
+        _context = context;
+        _logger = logger;
+        _spooled = spooled;
+        _id = SpoolDirectory.NewId();
+        _partialPath = Path.Combine(spool.Path, _id + SpoolDirectory.PartialExtension);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.Read,
+            BufferSize = 0,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Identifying data: owner-only from the moment the file exists (DESIGN decision 3).
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        _file = new FileStream(_partialPath, options);
+    }
+
+    public static SpoolSink Create(SpoolDirectory spool, StoreRequestContext context, ILogger logger, TimeProvider time, Action<string> spooled)
+    {
+        _ = time;
+        var sink = new SpoolSink(spool, context, logger, spooled);
+        sink.WriteHeader();
+        return sink;
+    }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
+    {
+        if (_writeFailure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _file.WriteAsync(fragment, cancellationToken).ConfigureAwait(false);
+            _bytes += fragment.Length;
+        }
+        catch (IOException e)
+        {
+            // Keep reading the rest of the data set off the wire so the association stays usable; the
+            // failure is answered when the data set ends.
+            _writeFailure = e;
+            CoreLog.SpoolWriteFailed(_logger, e, _id);
+        }
+    }
+
+    public async ValueTask<StoreResult> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_writeFailure is not null)
+        {
+            return Reject(OutOfSpace(_writeFailure)
+                ? new StoreResult(DimseStatus.OutOfResources, "NodeAgent could not write the instance: the disk is full")
+                : new StoreResult(DimseStatus.ProcessingFailure, "NodeAgent could not write the instance to its spool"));
+        }
+
+        try
+        {
+            await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _file.Flush(flushToDisk: true);
+        }
+        catch (IOException e)
+        {
+            CoreLog.SpoolWriteFailed(_logger, e, _id);
+            return Reject(new StoreResult(OutOfSpace(e) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure,
+                "NodeAgent could not make the instance durable"));
+        }
+
+        var problem = Check();
+        if (problem is not null)
+        {
+            return Reject(problem);
+        }
+
+        await _file.DisposeAsync().ConfigureAwait(false);
+        var completePath = Path.ChangeExtension(_partialPath, SpoolDirectory.CompleteExtension);
+        File.Move(_partialPath, completePath);
+        DirectorySync.Flush(_spool.Path);
+        _completed = true;
+        CoreLog.Spooled(_logger, _id, _context.CallingAE, _bytes, _context.TransferSyntax.Name);
+        _spooled(completePath);
+        return StoreResult.Success;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _file.DisposeAsync().ConfigureAwait(false);
+        if (!_completed)
+        {
+            File.Delete(_partialPath);
+        }
+    }
+
+    private void WriteHeader() =>
+        _file.Write(Part10Header.Encode(_context.SopClassUid, _context.SopInstanceUid, _context.TransferSyntax, _context.CallingAE));
+
+    private StoreResult? Check()
+    {
+        DicomFile file;
+        try
+        {
+            _file.Position = 0;
+            file = DicomFile.Read(_file, CheckOptions);
+        }
+        catch (DicomFormatException e)
+        {
+            return new StoreResult(DimseStatus.CannotUnderstand, Trim($"NodeAgent cannot parse the data set: {e.Message}"));
+        }
+
+        var sopClass = file.Dataset.GetString(DicomTags.SOPClassUID);
+        if (!string.Equals(sopClass, _context.SopClassUid, StringComparison.Ordinal))
+        {
+            return new StoreResult(DimseStatus.DataSetDoesNotMatchSopClass, "The data set's SOP Class UID is not the command's");
+        }
+
+        var instance = file.Dataset.GetString(DicomTags.SOPInstanceUID);
+        if (!string.Equals(instance, _context.SopInstanceUid, StringComparison.Ordinal))
+        {
+            return new StoreResult(DimseStatus.CannotUnderstand, "The data set's SOP Instance UID is not the command's");
+        }
+
+        return null;
+    }
+
+    private StoreResult Reject(StoreResult result)
+    {
+        CoreLog.SpoolRejected(_logger, _id, _context.CallingAE, result.Status.ToString(), result.ErrorComment ?? "");
+        return result;
+    }
+
+    private static string Trim(string comment) => comment.Length <= 64 ? comment : comment[..64];
+
+    // ENOSPC on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.
+    private static bool OutOfSpace(Exception e) => (e.HResult & 0xFFFF) is 28 or 112 or 39;
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using NodeAgent.Core.Storage;
+using NodeAgent.Dicom.Network;
+using NodeAgent.Dicom.Network.Dimse;
+
+namespace NodeAgent.Core.Spool;
+
+/// <summary>
+/// The C-STORE SCP's handler: each data set streams into its own spool file, and success is answered only once
+/// the file is fsync'd and renamed into place (DESIGN decision 2). Below the free-space floor new instances
+/// are refused with A700 (PS3.4 B.2.3) and ingest resumes by itself when space returns.
+/// </summary>
+public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILogger<SpoolStoreHandler> logger, TimeProvider? time = null) : IStoreHandler
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Raised after an instance is durably spooled, with its spool path (the pipeline's cue).</summary>
+    public event Action<string>? Spooled;
+
+    /// <inheritdoc/>
+    public ValueTask<StoreStart> BeginAsync(StoreRequestContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (free, _, below) = floor.Check(spool.Path);
+        if (below)
+        {
+            CoreLog.BelowFloor(logger, context.CallingAE, free >> 20);
+            return ValueTask.FromResult(StoreStart.Refuse(new StoreResult(
+                DimseStatus.OutOfResources,
+                $"NodeAgent storage is below its free-space floor ({free >> 20} MiB free); retry later")));
+        }
+
+        var sink = SpoolSink.Create(spool, context, logger, _time, path => Spooled?.Invoke(path));
+        return ValueTask.FromResult(StoreStart.Accept(sink));
+    }
+}

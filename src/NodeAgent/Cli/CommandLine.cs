@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+
+namespace NodeAgent.Cli;
+
+/// <summary>The verbs of the nodeagent executable.</summary>
+internal static class CommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length == 0 ? "run" : args[0];
+        var rest = args.Length == 0 ? [] : args[1..];
+        try
+        {
+            return verb switch
+            {
+                "run" => await RunCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
+                "check-config" => CheckConfigCommand.Execute(new Arguments(rest)),
+                "--version" or "version" => Version(),
+                "help" or "--help" or "-h" => Help(Console.Out, Ok),
+                _ => Help(Console.Error, Usage, $"unknown command '{verb}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Help(Console.Error, Usage, e.Message);
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"nodeagent: configuration error: {failure}").ConfigureAwait(false);
+            }
+
+            return Usage;
+        }
+    }
+
+    private static int Version()
+    {
+        Console.WriteLine($"nodeagent {typeof(CommandLine).Assembly.GetName().Version}");
+        return Ok;
+    }
+
+    private static int Help(TextWriter writer, int code, string? error = null)
+    {
+        if (error is not null)
+        {
+            writer.WriteLine($"nodeagent: {error}");
+        }
+
+        writer.WriteLine("""
+            usage:
+              nodeagent run [--config FILE]                 run the agent (the default command)
+              nodeagent check-config [--config FILE]        print the effective configuration and every problem
+              nodeagent echo HOST PORT CALLED_AE [--calling AE]
+                                                            test a route with C-ECHO
+              nodeagent send HOST PORT CALLED_AE PATH... [--associations N] [--calling AE]
+                                                            send DICOM files or folders with C-STORE
+              nodeagent --version
+            """);
+        return code;
+    }
+}

@@ -1,0 +1,3 @@
+using NodeAgent.Cli;
+
+return await CommandLine.RunAsync(args).ConfigureAwait(false);
