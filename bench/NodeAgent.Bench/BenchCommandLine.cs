@@ -6,7 +6,8 @@ namespace NodeAgent.Bench;
 /// <summary>
 /// The harness's command line:
 /// <c>generate DIR [--frames N]</c> writes the two inputs;
-/// <c>readwrite FILE OUTDIR [--iterations N] [--warmup K] [--phases]</c> reads and writes FILE N times.
+/// <c>readwrite FILE OUTDIR [--iterations N] [--warmup K] [--phases] [--threshold BYTES]</c> reads and
+/// writes FILE N times (<c>--threshold</c> sets the reader's large-value threshold, to try other values than the default).
 /// </summary>
 internal static class BenchCommandLine
 {
@@ -57,13 +58,14 @@ internal static class BenchCommandLine
 
     private static int ReadWrite(string input, string outputDirectory, string[] rest, TextWriter output)
     {
-        var options = ParseOptions(rest, "--iterations", "--warmup", "--phases");
+        var options = ParseOptions(rest, "--iterations", "--warmup", "--phases", "--threshold");
         var settings = new ReadWriteSettings(
             input,
             outputDirectory,
             IntOption(options, "--iterations", 10),
             IntOption(options, "--warmup", 1),
-            options.ContainsKey("--phases"));
+            options.ContainsKey("--phases"),
+            options.ContainsKey("--threshold") ? IntOption(options, "--threshold", 0) : null);
         new ReadWriteBenchmark(settings, output).Run();
         return 0;
     }
@@ -102,7 +104,7 @@ internal static class BenchCommandLine
     private static int PrintUsage(TextWriter error)
     {
         error.WriteLine("usage: NodeAgent.Bench generate DIR [--frames N]");
-        error.WriteLine("       NodeAgent.Bench readwrite FILE OUTDIR [--iterations N] [--warmup K] [--phases]");
+        error.WriteLine("       NodeAgent.Bench readwrite FILE OUTDIR [--iterations N] [--warmup K] [--phases] [--threshold BYTES]");
         return Usage;
     }
 }

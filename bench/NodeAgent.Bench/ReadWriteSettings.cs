@@ -6,4 +6,6 @@ namespace NodeAgent.Bench;
 /// <param name="Iterations">Measured iterations.</param>
 /// <param name="Warmup">Unmeasured iterations first: JIT, page cache, file system metadata.</param>
 /// <param name="Phases">Also time each part on its own (open, encode, write) and the raw-copy floor.</param>
-internal sealed record ReadWriteSettings(string InputPath, string OutputDirectory, int Iterations, int Warmup, bool Phases);
+/// <param name="LargeValueThreshold">The reader's threshold for leaving values in the file; null for its default.</param>
+internal sealed record ReadWriteSettings(
+    string InputPath, string OutputDirectory, int Iterations, int Warmup, bool Phases, long? LargeValueThreshold = null);
