@@ -1,0 +1,76 @@
+using NodeAgent.Dicom;
+using NodeAgent.Testing;
+using NodeAgent.Tests.Support;
+using NUnit.Framework;
+
+namespace NodeAgent.Tests.Listener;
+
+/// <summary>The real agent, as a PACS administrator meets it: echoscu and storescu against `nodeagent run`.</summary>
+[TestFixture]
+[Category("Interop")]
+public sealed class AgentListenerTests
+{
+    [Test]
+    public async Task Run_EchoscuAndStorescu_InstancesLandInSpoolAsPart10()
+    {
+        var echoscu = Peers.Require("echoscu");
+        var storescu = Peers.Require("storescu");
+        var ct = RepoPaths.RequireSample("pydicom/CT_small.dcm");
+        using var directory = new TempDirectory("agent-run");
+        await using var agent = await AgentProcess.StartAsync(directory.Path);
+
+        var echo = await ProcessRunner.RunAsync(echoscu, ["-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}"], TimeSpan.FromSeconds(30));
+        var store = await ProcessRunner.RunAsync(storescu, ["-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}", ct], TimeSpan.FromSeconds(30));
+
+        Assert.That(echo.ExitCode, Is.Zero, echo.StdErr);
+        Assert.That(store.ExitCode, Is.Zero, store.StdErr);
+        var spooled = Directory.GetFiles(agent.SpoolDirectory, "*.dcm");
+        Assert.That(spooled, Has.Length.EqualTo(1));
+        var received = DicomFile.Open(spooled[0]);
+        Assert.That(received.Dataset.GetString(DicomTags.SOPInstanceUID), Is.EqualTo(DicomFile.Open(ct).Dataset.GetString(DicomTags.SOPInstanceUID)));
+        Assert.That(received.FileMetaInformation.GetString(new DicomTag(0x0002, 0x0016)), Is.EqualTo("STORESCU"));
+    }
+
+    [Test]
+    public async Task Run_AssociationEnds_LogsOneLineWithPeerTitlesAndOutcome()
+    {
+        var echoscu = Peers.Require("echoscu");
+        using var directory = new TempDirectory("agent-run");
+        await using var agent = await AgentProcess.StartAsync(directory.Path);
+
+        await ProcessRunner.RunAsync(echoscu, ["-aet", "PACS_A", "-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}"], TimeSpan.FromSeconds(30));
+        await Task.Delay(300);
+
+        Assert.That(agent.Output, Does.Match(@"Association \w+ from 127\.0\.0\.1: PACS_A -> NODEAGENT, 1 contexts accepted, 0 instances \(0 failed\), 0 bytes in \d+ ms: released"));
+    }
+
+    [Test]
+    public async Task Run_UnknownCallingAe_Rejected()
+    {
+        var echoscu = Peers.Require("echoscu");
+        using var directory = new TempDirectory("agent-run");
+        var settings = new Dictionary<string, string>
+        {
+            ["NodeAgent__Dicom__AllowedCallers__0__AeTitle"] = "ORTHANC",
+        };
+        await using var agent = await AgentProcess.StartAsync(directory.Path, settings);
+
+        var rejected = await ProcessRunner.RunAsync(echoscu, ["-aet", "INTRUDER", "-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}"], TimeSpan.FromSeconds(30));
+        var allowed = await ProcessRunner.RunAsync(echoscu, ["-aet", "ORTHANC", "-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}"], TimeSpan.FromSeconds(30));
+
+        Assert.That(rejected.ExitCode, Is.Not.Zero);
+        Assert.That(rejected.StdErr + rejected.StdOut, Does.Contain("Calling AE Title Not Recognized"));
+        Assert.That(allowed.ExitCode, Is.Zero, allowed.StdErr);
+    }
+
+    [Test]
+    public async Task Run_Sigterm_ExitsCleanlyWithinTimeout()
+    {
+        using var directory = new TempDirectory("agent-run");
+        await using var agent = await AgentProcess.StartAsync(directory.Path);
+
+        var exitCode = await agent.StopAsync(TimeSpan.FromSeconds(20));
+
+        Assert.That(exitCode, Is.Zero, agent.Output);
+    }
+}
