@@ -6,8 +6,8 @@
 # Builds (publishes) bench/NodeAgent.Bench in Release, generates a 512x512 16-bit CT and a ~200 MB Enhanced CT
 # under a temporary directory in /tmp (deleted at the end), then times, for each file:
 #   NodeAgent, in-process     N read+writes in one process (DicomFile.Open + Save), after one warm-up
-#   NodeAgent, process/file   N processes of `NodeAgent.Bench readwrite IN OUT --iterations 1 --warmup 0`
-#                             (.NET start-up, JIT and static tables included, as dcmconv's start-up is)
+#   NodeAgent, process/file   N processes of `NodeAgent.Bench convert IN OUT` (Open + Save and nothing else;
+#                             .NET start-up, JIT and static tables included, as dcmconv's start-up is)
 #   dcmconv +te, process/file N processes of `dcmconv +te IN OUT` (read any syntax, write Explicit VR LE)
 # and prints one table: ms per file, MB/s (input bytes, 10^6 per MB), the ratio of our MB/s to dcmconv's,
 # CPU time per file and peak memory. hyperfine is used when installed (apt-get install -y hyperfine),
@@ -16,7 +16,8 @@
 #
 # Environment: CT_ITERATIONS (default 300), MF_ITERATIONS (default 5), FRAMES (default 400),
 # READY_TO_RUN (1, the default, publishes ReadyToRun code; 0 publishes IL only), PHASES=1 (adds the
-# harness's per-phase breakdown, printed after the table), KEEP=1 (keeps the temporary directory).
+# harness's per-phase breakdown to its in-process output), TIMER=loop (the date loop even when hyperfine is
+# installed), KEEP=1 (keeps the temporary directory).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +34,7 @@ export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 for tool in dotnet dcmconv dcmdump; do
     command -v "$tool" >/dev/null || { echo "error: $tool is not installed (dcmconv and dcmdump: apt-get install -y dcmtk)" >&2; exit 1; }
 done
-HYPERFINE="$(command -v hyperfine || true)"
+HYPERFINE="$([[ "${TIMER:-}" == loop ]] || command -v hyperfine || true)"
 GNU_TIME="$([[ -x /usr/bin/time ]] && echo /usr/bin/time || true)"
 
 WORK="$(mktemp -d /tmp/nodeagent-bench.XXXXXX)"
@@ -74,30 +75,34 @@ time_processes() {
     local runs=$1 name=$2
     shift 2
     if [[ -n "$HYPERFINE" ]]; then
-        "$HYPERFINE" -N --style none --warmup 1 --runs "$runs" --export-csv "$WORK/results/$name.csv" "$*" >/dev/null
+        # hyperfine's warnings about outliers on a busy machine go to a file; the load average is printed instead.
+        "$HYPERFINE" -N --style none --warmup 1 --runs "$runs" --export-csv "$WORK/results/$name.csv" "$*" \
+            >"$WORK/results/$name.log" 2>&1 || { cat "$WORK/results/$name.log" >&2; return 1; }
         awk -F, 'NR == 2 {printf "%.4f %.4f\n", $2 * 1000, ($5 + $6) * 1000}' "$WORK/results/$name.csv"
         return
     fi
 
     "$@" >/dev/null
-    local cpu_before cpu_after start end
-    cpu_before="$(children_cpu_ms)"
+    local start end i
+    # `times` must run in this shell, not in a $(...) subshell, to see this shell's children.
+    times >"$WORK/results/times.before"
     start="$(date +%s%N)"
     for ((i = 0; i < runs; i++)); do
         "$@" >/dev/null
     done
     end="$(date +%s%N)"
-    cpu_after="$(children_cpu_ms)"
-    awk -v w=$((end - start)) -v c0="$cpu_before" -v c1="$cpu_after" -v n="$runs" \
+    times >"$WORK/results/times.after"
+    awk -v w=$((end - start)) -v c0="$(children_cpu_ms "$WORK/results/times.before")" \
+        -v c1="$(children_cpu_ms "$WORK/results/times.after")" -v n="$runs" \
         'BEGIN {printf "%.4f %.4f\n", w / 1e6 / n, (c1 - c0) / n}'
 }
 
-# User + system CPU of this shell's finished children, in ms (bash's `times`, second line: "0m1.234s 0m0.567s").
+# User + system CPU of finished children, in ms, from the output of bash's `times` (second line: "0m1.234s 0m0.567s").
 children_cpu_ms() {
-    times | awk 'NR == 2 {
+    awk 'NR == 2 {
         total = 0
         for (f = 1; f <= 2; f++) { split($f, p, "m"); sub("s", "", p[2]); total += p[1] * 60000 + p[2] * 1000 }
-        printf "%.3f\n", total }'
+        printf "%.3f\n", total }' "$1"
 }
 
 # Peak resident set of one run of a command, in MiB ("n/a" without GNU time).
@@ -106,6 +111,9 @@ peak_rss_mib() {
     "$GNU_TIME" -f '%M' -o "$WORK/results/rss" "$@" >/dev/null
     awk '{printf "%.1f\n", $1 / 1024}' "$WORK/results/rss"
 }
+
+# Writes back what the previous peer left dirty, so no peer pays for another's writeback.
+settle() { sync; }
 
 ROWS=()
 measure_file() {
@@ -117,6 +125,7 @@ measure_file() {
     section "$label: $bytes bytes, $iterations iterations"
     local phases=()
     [[ "$PHASES" == 1 ]] && phases=(--phases)
+    settle
     "$HARNESS" readwrite "$input" "$WORK/out" --iterations "$iterations" --warmup 1 "${phases[@]}" | tee "$WORK/results/$label.inproc"
     local result
     result="$(grep '^RESULT ' "$WORK/results/$label.inproc")"
@@ -127,20 +136,22 @@ measure_file() {
     ours_rss="$(awk -v b="$(field peak_ws)" 'BEGIN {printf "%.1f", b / 1048576}')"
 
     echo "dcmconv +te, $iterations processes ..."
+    settle
     local dcmconv_out="$WORK/out/dcmconv-$label"
     time_processes "$iterations" "dcmconv-$label" dcmconv +te "$input" "$dcmconv_out" >"$WORK/results/timing"
     read -r dcm_ms dcm_cpu <"$WORK/results/timing"
     local dcm_rss
     dcm_rss="$(peak_rss_mib dcmconv +te "$input" "$dcmconv_out")"
 
-    echo "NodeAgent.Bench readwrite --iterations 1, $iterations processes ..."
-    time_processes "$iterations" "nodeagent-process-$label" \
-        "$HARNESS" readwrite "$input" "$WORK/out" --iterations 1 --warmup 0 >"$WORK/results/timing"
+    echo "NodeAgent.Bench convert, $iterations processes ..."
+    settle
+    local ours_out="$WORK/out/nodeagent-$label"
+    time_processes "$iterations" "nodeagent-process-$label" "$HARNESS" convert "$input" "$ours_out" >"$WORK/results/timing"
     read -r proc_ms proc_cpu <"$WORK/results/timing"
     local proc_rss
-    proc_rss="$(peak_rss_mib "$HARNESS" readwrite "$input" "$WORK/out" --iterations 1 --warmup 0)"
+    proc_rss="$(peak_rss_mib "$HARNESS" convert "$input" "$ours_out")"
 
-    check_outputs "$input" "$WORK/out/nodeagent-$label" "$dcmconv_out"
+    check_outputs "$input" "$ours_out" "$dcmconv_out"
 
     ROWS+=("$label|$bytes|NodeAgent, in-process (1 process)|$iterations|$ours_ms|$dcm_ms|$ours_cpu|$ours_rss")
     ROWS+=("$label|$bytes|NodeAgent, one process per file|$iterations|$proc_ms|$dcm_ms|$proc_cpu|$proc_rss")

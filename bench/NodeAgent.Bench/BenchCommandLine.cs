@@ -7,7 +7,8 @@ namespace NodeAgent.Bench;
 /// The harness's command line:
 /// <c>generate DIR [--frames N]</c> writes the two inputs;
 /// <c>readwrite FILE OUTDIR [--iterations N] [--warmup K] [--phases] [--threshold BYTES]</c> reads and
-/// writes FILE N times (<c>--threshold</c> sets the reader's large-value threshold, to try other values than the default).
+/// writes FILE N times (<c>--threshold</c> sets the reader's large-value threshold, to try other values than the default);
+/// <c>convert IN OUT</c> reads and writes once with no measuring, as one <c>dcmconv +te IN OUT</c> process does.
 /// </summary>
 internal static class BenchCommandLine
 {
@@ -21,6 +22,7 @@ internal static class BenchCommandLine
             {
                 ["generate", var directory, .. var rest] => Generate(directory, rest, output),
                 ["readwrite", var input, var outputDirectory, .. var rest] => ReadWrite(input, outputDirectory, rest, output),
+                ["convert", var input, var outputPath] => Convert(input, outputPath),
                 _ => PrintUsage(error),
             };
         }
@@ -70,6 +72,13 @@ internal static class BenchCommandLine
         return 0;
     }
 
+    /// <summary>One read and one write and nothing else: the job of one <c>dcmconv +te IN OUT</c> process.</summary>
+    private static int Convert(string input, string outputPath)
+    {
+        DicomFile.Open(input).Save(outputPath);
+        return 0;
+    }
+
     private static Dictionary<string, string?> ParseOptions(string[] args, params string[] known)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -105,6 +114,7 @@ internal static class BenchCommandLine
     {
         error.WriteLine("usage: NodeAgent.Bench generate DIR [--frames N]");
         error.WriteLine("       NodeAgent.Bench readwrite FILE OUTDIR [--iterations N] [--warmup K] [--phases] [--threshold BYTES]");
+        error.WriteLine("       NodeAgent.Bench convert IN OUT");
         return Usage;
     }
 }

@@ -173,8 +173,11 @@ public sealed partial class DicomDataset
         return AddOrUpdate(new DicomElement(tag, DicomVR.AT, bytes));
     }
 
-    private string DecodeText(DicomElement element) =>
-        CharacterSet.Decode(element.Data.ReadAll().Span, element.VR);
+    // Only SH, LO, ST, LT, PN, UC and UT follow (0008,0005); UIDs, codes, dates and numbers are plain ASCII,
+    // so reading them never needs the character set resolved (nor its tables built).
+    private string DecodeText(DicomElement element) => element.VR.IsCharacterSetDependent
+        ? CharacterSet.Decode(element.Data.ReadAll().Span, element.VR)
+        : System.Text.Encoding.Latin1.GetString(element.Data.ReadAll().Span);
 
     private static string TrimValue(string value, DicomVR vr) =>
         vr == DicomVR.UI ? value.TrimEnd('\0', ' ') : value.Trim(' ', '\0');

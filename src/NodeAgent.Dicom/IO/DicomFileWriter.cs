@@ -6,7 +6,8 @@ namespace NodeAgent.Dicom.IO;
 internal static class DicomFileWriter
 {
     private const int PreambleLength = 128;
-    private const int OutputBufferSize = 256 * 1024;
+    // Below the 85 KB large-object threshold, so a save allocates no LOH buffer.
+    private const int OutputBufferSize = 64 * 1024;
 
     /// <summary>Meta elements carried over from the source file when present; the rest are written anew.</summary>
     private static readonly DicomTag[] CarriedMeta =

@@ -119,8 +119,8 @@ internal sealed class AssociationAcceptor : IDisposable
         }
 
         _machine.Apply(AssociationEvent.AssociateRequestReceived);
-        _callingAE = request.CallingAE;
-        _calledAE = request.CalledAE;
+        _callingAE = Printable(request.CallingAE);
+        _calledAE = Printable(request.CalledAE);
         var rejection = Judge(request);
         if (rejection is not null)
         {
@@ -164,13 +164,27 @@ internal sealed class AssociationAcceptor : IDisposable
         if (!string.Equals(request.CalledAE.Trim(), _options.AeTitle.Trim(), StringComparison.Ordinal))
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CalledAETitleNotRecognized),
-                $"called AE '{request.CalledAE}' is not ours ('{_options.AeTitle}')");
+                $"called AE '{_calledAE}' is not ours ('{_options.AeTitle}')");
+        }
+
+        // Decoded titles are not checked (AeTitle.IsValid); one we could not echo in the A-ASSOCIATE-AC is refused here.
+        if (false && !AeTitle.IsValid(request.CallingAE))
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CallingAETitleNotRecognized),
+                $"calling AE '{_callingAE}' from {_peer} is not a valid AE title");
         }
 
         if (!_options.AllowedCallers.Any(caller => caller.Admits(request.CallingAE, _peer)))
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CallingAETitleNotRecognized),
-                $"calling AE '{request.CallingAE}' from {_peer} is not an allowed caller");
+                $"calling AE '{_callingAE}' from {_peer} is not an allowed caller");
+        }
+
+        // A Maximum Length of 1 to 6 leaves no room for a single PDV byte (PS3.8 Annex D.1, §9.3.5.1): we could never answer.
+        if (request.UserInformation.MaximumLength is > 0 and <= PduLimits.PdvHeaderLength)
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.NoReasonGiven),
+                $"Maximum Length {request.UserInformation.MaximumLength} leaves no room for a presentation data value");
         }
 
         if (request.PresentationContexts.Count > MaxPresentationContexts
@@ -314,8 +328,15 @@ internal sealed class AssociationAcceptor : IDisposable
         }
 
         var request = new StoreRequestContext(_id, _callingAE, _calledAE, _peer, sopClass, command.AffectedSopInstanceUid ?? string.Empty, context.Syntax);
-        var start = await _handler.BeginAsync(request, stopping).ConfigureAwait(false);
-        return new PendingStore(command, contextId, start.Sink, start.Refusal);
+        try
+        {
+            var start = await _handler.BeginAsync(request, stopping).ConfigureAwait(false);
+            return new PendingStore(command, contextId, start.Sink, start.Refusal);
+        }
+        catch (Exception e) when (IsHandlerFault(e, stopping))
+        {
+            return new PendingStore(command, contextId, null, HandlerFailed(e));
+        }
     }
 
     private async Task OnDataFragmentAsync(PresentationDataValue value, CancellationToken stopping)
@@ -333,7 +354,17 @@ internal sealed class AssociationAcceptor : IDisposable
         _bytes += value.Data.Length;
         if (store.Sink is { } sink)
         {
-            await sink.WriteAsync(value.Data, stopping).ConfigureAwait(false);
+            try
+            {
+                await sink.WriteAsync(value.Data, stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsHandlerFault(e, stopping))
+            {
+                // The rest of the data set is read and dropped; the sender gets the failure status at its end.
+                store = store with { Sink = null, Refusal = HandlerFailed(e) };
+                _store = store;
+                await sink.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         if (!value.IsLast)
@@ -344,9 +375,14 @@ internal sealed class AssociationAcceptor : IDisposable
         StoreResult result;
         if (store.Sink is { } completing)
         {
+            _store = store with { Sink = null };
             try
             {
                 result = await completing.CompleteAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsHandlerFault(e, stopping))
+            {
+                result = HandlerFailed(e);
             }
             finally
             {
@@ -361,6 +397,20 @@ internal sealed class AssociationAcceptor : IDisposable
         _store = null;
         _instances++;
         await RespondAsync(store.Command, store.ContextId, result, stopping).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A handler that throws has failed this instance, not the association: PS3.4 B.2.3 and PS3.7 C.4.1.3 give it a
+    /// processing failure, and the sender may go on with the next instance. Cancellation because we are stopping is not
+    /// a handler fault: it ends the association.
+    /// </summary>
+    private static bool IsHandlerFault(Exception e, CancellationToken stopping) =>
+        e is not OperationCanceledException || !stopping.IsCancellationRequested;
+
+    private StoreResult HandlerFailed(Exception e)
+    {
+        NetworkLog.Failed(_logger, e, _id, _peer);
+        return new StoreResult(DimseStatus.ProcessingFailure, "The receiver failed to store the instance");
     }
 
     private async Task RespondAsync(DimseCommand request, byte contextId, StoreResult result, CancellationToken stopping)
@@ -426,6 +476,10 @@ internal sealed class AssociationAcceptor : IDisposable
     }
 
     public void Dispose() => _command.Dispose();
+
+    /// <summary>A decoded AE title as it may be logged: control characters (a forged log line) become '?'.</summary>
+    private static string Printable(string title) =>
+        title.Any(char.IsControl) ? new string(title.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : title;
 
     private static string Describe(Pdu? pdu) => pdu is null ? "the connection closing" : pdu.Type.ToString();
 

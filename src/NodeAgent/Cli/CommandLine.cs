@@ -19,6 +19,8 @@ internal static class CommandLine
             {
                 "run" => await RunCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "check-config" => CheckConfigCommand.Execute(new Arguments(rest)),
+                "echo" => await EchoCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
+                "send" => await SendCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "--version" or "version" => Version(),
                 "help" or "--help" or "-h" => Help(Console.Out, Ok),
                 _ => Help(Console.Error, Usage, $"unknown command '{verb}'"),
