@@ -1,0 +1,273 @@
+using System.Text;
+using NodeAgent.Dicom;
+using NodeAgent.Dicom.Dictionary;
+
+namespace NodeAgent.Core.Deidentification;
+
+/// <summary>
+/// One application of the profile to one data set, in place: the patient's pseudonym, date shift and identifying
+/// values are taken from the original first, then every item of every sequence is walked and each element gets the
+/// action its rule gives. Values that cannot be processed are removed and counted, never thrown about.
+/// </summary>
+internal sealed partial class DeidentificationRun(ConfidentialityProfile profile, Pseudonyms pseudonyms, DeidentificationMarkers markers)
+{
+    /// <summary>Sequence nesting deeper than this is not walked but emptied; real data sets nest a few levels.</summary>
+    internal const int MaximumDepth = 64;
+
+    private readonly ActionCounts _counts = new();
+    private DicomDataset _root = null!;
+    private string _issuer = string.Empty;
+    private string _pseudonym = string.Empty;
+    private int _shiftDays;
+    private DescriptorCleaner? _cleaner;
+
+    public DeidentificationResult Run(DicomDataset dataset)
+    {
+        _root = dataset;
+        Prepare(dataset);
+        Walk(dataset, cleanFreeText: false, depth: 0);
+        markers.AddTo(dataset);
+        return _counts.ToResult(_pseudonym);
+    }
+
+    // Everything that needs original values, before any is changed.
+    private void Prepare(DicomDataset dataset)
+    {
+        _issuer = dataset.GetString(DicomTags.IssuerOfPatientID) ?? string.Empty;
+        var patientId = dataset.GetString(DicomTags.PatientID) ?? string.Empty;
+        if (patientId.Trim().Length > 0)
+        {
+            _pseudonym = pseudonyms.PatientPseudonym(_issuer, patientId);
+            _shiftDays = pseudonyms.DateShiftDays(_issuer, patientId);
+        }
+        else
+        {
+            (_pseudonym, _shiftDays) = pseudonyms.ForPatientWithoutId(dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty);
+        }
+
+        if (profile.Find(DicomTags.PatientAge)?.Action == DeidentificationAction.Keep
+            && !PatientAge.IsValid(dataset.GetString(DicomTags.PatientAge))
+            && PatientAge.FromDataset(dataset) is { } age)
+        {
+            dataset.AddOrUpdate(DicomTags.PatientAge, DicomVR.AS, age);
+        }
+
+        if (NeedsCleaner(profile.Options))
+        {
+            _cleaner = new DescriptorCleaner(IdentifyingValues.Collect(dataset));
+        }
+    }
+
+    private static bool NeedsCleaner(DeidentificationOptions options) =>
+        options.CleanDescriptors || options.RetainPatientCharacteristics || options.CleanStructuredContent
+        || options.CleanGraphics || options.Overrides.Any(o => o.Action == DeidentificationAction.Clean);
+
+    private void Walk(DicomDataset dataset, bool cleanFreeText, int depth)
+    {
+        if (depth > MaximumDepth)
+        {
+            _counts.Unprocessable += dataset.Count;
+            dataset.Clear();
+            return;
+        }
+
+        List<DicomItem>? privateItems = null;
+        HashSet<ushort>? overlayGroups = null;
+        foreach (var item in dataset.ToArray())
+        {
+            if (item.Tag.IsPrivate)
+            {
+                (privateItems ??= []).Add(item);
+                continue;
+            }
+
+            try
+            {
+                if (ApplyStandard(dataset, item, cleanFreeText, depth) && IsOverlayData(item.Tag))
+                {
+                    (overlayGroups ??= []).Add(item.Tag.Group);
+                }
+            }
+            catch (Exception exception) when (IsValueFault(exception))
+            {
+                dataset.Remove(item.Tag);
+                _counts.Unprocessable++;
+            }
+        }
+
+        if (privateItems is not null)
+        {
+            WalkPrivate(dataset, privateItems, cleanFreeText, depth);
+        }
+
+        if (overlayGroups is not null)
+        {
+            // An overlay plane without its Overlay Data (Type 1, PS3.3 C.9.2) is not valid: with the data gone, the
+            // plane's other attributes (rows, columns, origin, description, label) go too.
+            _counts.Add(DeidentificationAction.Remove, dataset.RemoveAll(i => !i.Tag.IsPrivate && overlayGroups.Contains(i.Tag.Group)));
+        }
+    }
+
+    private void WalkItems(DicomSequence sequence, bool cleanFreeText, int depth)
+    {
+        foreach (var item in sequence.Items)
+        {
+            Walk(item, cleanFreeText, depth + 1);
+        }
+    }
+
+    // Returns true when the element was removed.
+    private bool ApplyStandard(DicomDataset dataset, DicomItem item, bool cleanFreeText, int depth)
+    {
+        var tag = item.Tag;
+        if (tag.IsGroupLength)
+        {
+            // Group lengths are retired (PS3.5 §7.2) and wrong once values change.
+            dataset.Remove(tag);
+            _counts.UnknownRemoved++;
+            return true;
+        }
+
+        var vr = EffectiveVR(item);
+        if (item is DicomElement && vr == DicomVR.SQ)
+        {
+            // A sequence the reader could not parse (bytes of VR UN): its items cannot be de-identified.
+            dataset.Remove(tag);
+            _counts.Unprocessable++;
+            return true;
+        }
+
+        var rule = profile.Find(tag, vr);
+        if (rule is not null)
+        {
+            return Apply(dataset, item, vr, rule, rule.Action, cleanFreeText, depth);
+        }
+
+        if (tag != DicomTags.SpecificCharacterSet && DicomDictionary.Find(tag) is null)
+        {
+            // An attribute no dictionary knows (an even-group tag from a newer edition or a broken writer, or one of
+            // the odd groups PS3.5 §7.8.1 leaves unused) may hold anything: not kept.
+            dataset.Remove(tag);
+            _counts.UnknownRemoved++;
+            return true;
+        }
+
+        if (item is DicomSequence sequence)
+        {
+            WalkItems(sequence, cleanFreeText, depth);
+        }
+        else if (cleanFreeText && item is DicomElement element && IsFreeText(tag, vr))
+        {
+            // Inside a sequence kept by a Clean option, free text the table does not list is cleaned too; text that
+            // cannot be cleaned is not kept.
+            if (CleanText(dataset, element, vr, DeidentificationAction.Empty))
+            {
+                _counts.Add(DeidentificationAction.Clean);
+            }
+            else
+            {
+                dataset.Remove(tag);
+                _counts.Add(DeidentificationAction.Remove);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Apply(
+        DicomDataset dataset, DicomItem item, DicomVR vr, AttributeRule rule, DeidentificationAction action, bool cleanFreeText, int depth)
+    {
+        switch (action)
+        {
+            case DeidentificationAction.Keep:
+                if (item is DicomSequence kept)
+                {
+                    WalkItems(kept, cleanFreeText, depth);
+                }
+
+                break;
+            case DeidentificationAction.Remove:
+                dataset.Remove(item.Tag);
+                _counts.Add(action);
+                return true;
+            case DeidentificationAction.Empty:
+                if (!TryPseudonymise(dataset, item, vr))
+                {
+                    Empty(dataset, item);
+                }
+
+                break;
+            case DeidentificationAction.Dummy:
+                if (!TryPseudonymise(dataset, item, vr))
+                {
+                    Dummy(dataset, item, vr);
+                }
+
+                break;
+            case DeidentificationAction.ReplaceUid:
+                if (item is DicomSequence references)
+                {
+                    // X/Z/U*: the sequence stays, and the UIDs it holds are replaced by their own rows.
+                    WalkItems(references, cleanFreeText, depth);
+                }
+                else if (vr == DicomVR.UI && item is DicomElement uids)
+                {
+                    ReplaceUids(dataset, uids, dummyWhenEmpty: false);
+                }
+                else
+                {
+                    throw new FormatException($"{item.Tag} holds no UID.");
+                }
+
+                break;
+            case DeidentificationAction.Clean:
+                if (!TryClean(dataset, item, vr, rule, depth))
+                {
+                    var fallback = rule.Fallback == DeidentificationAction.Clean ? DeidentificationAction.Remove : rule.Fallback;
+                    return Apply(dataset, item, vr, rule, fallback, cleanFreeText, depth);
+                }
+
+                break;
+        }
+
+        _counts.Add(action);
+        return false;
+    }
+
+    private static DicomVR EffectiveVR(DicomItem item)
+    {
+        if (item.VR != DicomVR.UN)
+        {
+            return item.VR;
+        }
+
+        // VR UN (Implicit VR data relayed by a peer that did not know the element): the dictionary's VR, if any.
+        var known = DicomDictionary.Find(item.Tag)?.DefaultVR;
+        return known is null || known == DicomVR.UN ? DicomVR.UN : known;
+    }
+
+    // Gives an element of VR UN the dictionary's VR, so its value can be read and written as that VR.
+    private static DicomElement Typed(DicomDataset dataset, DicomElement element, DicomVR vr)
+    {
+        if (element.VR == vr)
+        {
+            return element;
+        }
+
+        var typed = new DicomElement(element.Tag, vr, element.Data);
+        dataset.AddOrUpdate(typed);
+        return typed;
+    }
+
+    private static bool IsOverlayData(DicomTag tag) => (tag.Value & 0xFF00FFFF) == 0x60003000;
+
+    private static bool IsFreeText(DicomTag tag, DicomVR vr) =>
+        vr == DicomVR.ST || vr == DicomVR.LT || vr == DicomVR.UT || vr == DicomVR.UC || tag == DicomTags.CodeMeaning;
+
+    // The faults a real-world value can cause: malformed text or numbers, characters the character set cannot
+    // encode, values the VR cannot hold. Anything else is a bug and is not swallowed.
+    private static bool IsValueFault(Exception exception) =>
+        exception is DicomException or ArgumentException or FormatException or OverflowException or DecoderFallbackException
+            or EncoderFallbackException;
+}
