@@ -155,6 +155,13 @@ internal sealed class AssociationAcceptor : IDisposable
                 $"{_options.MaxAssociations} associations are already open");
         }
 
+        // Version 1 is bit 0; a receiver implementing only it tests only that bit (PS3.8 §9.3.2).
+        if ((request.ProtocolVersion & 1) == 0)
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, AcseRejectReason.ProtocolVersionNotSupported),
+                $"protocol version bits {request.ProtocolVersion:X4} do not include version 1");
+        }
+
         if (request.ApplicationContextName != KnownUids.ApplicationContext)
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.ApplicationContextNameNotSupported),
@@ -168,7 +175,7 @@ internal sealed class AssociationAcceptor : IDisposable
         }
 
         // Decoded titles are not checked (AeTitle.IsValid); one we could not echo in the A-ASSOCIATE-AC is refused here.
-        if (false && !AeTitle.IsValid(request.CallingAE))
+        if (!AeTitle.IsValid(request.CallingAE))
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CallingAETitleNotRecognized),
                 $"calling AE '{_callingAE}' from {_peer} is not a valid AE title");
@@ -203,7 +210,11 @@ internal sealed class AssociationAcceptor : IDisposable
         ImplementationClassUid = DicomUid.ImplementationClassUid,
         ImplementationVersionName = DicomUid.ImplementationVersionName,
         AsynchronousOperationsWindow = requested.AsynchronousOperationsWindow is null ? null : new AsynchronousOperationsWindow(1, 1),
-        RoleSelections = requested.RoleSelections.Select(role => role with { ScuRole = role.ScuRole, ScpRole = false }).ToList(),
+        // Echo only the roles we can encode again: a malformed SOP class UID would make the A-ASSOCIATE-AC unwritable.
+        RoleSelections = requested.RoleSelections
+            .Where(role => PresentationContextNegotiator.IsEncodableUid(role.SopClassUid))
+            .Select(role => role with { ScuRole = role.ScuRole, ScpRole = false })
+            .ToList(),
     };
 
     private async Task<string> ServeAsync(CancellationToken stopping)
@@ -423,7 +434,19 @@ internal sealed class AssociationAcceptor : IDisposable
 
         var response = DimseCommand.Response(request, result.Status, result.ErrorComment);
         _machine.Apply(AssociationEvent.LocalData);
-        await _writer!.WriteMessageAsync(contextId, isCommand: true, response.Encode(), stopping).ConfigureAwait(false);
+
+        // The idle timeout bounds writes as it bounds reads: a peer that sends requests but never reads the responses
+        // fills the socket buffers, and the write would otherwise wait, holding the association, forever.
+        using var timer = new CancellationTokenSource(_options.IdleTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timer.Token);
+        try
+        {
+            await _writer!.WriteMessageAsync(contextId, isCommand: true, response.Encode(), linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the peer did not read our response within the idle timeout of {_options.IdleTimeout.TotalSeconds:0} s");
+        }
     }
 
     private async Task<Pdu?> ReceiveAsync(TimeSpan timeout, string timeoutReason, CancellationToken stopping)

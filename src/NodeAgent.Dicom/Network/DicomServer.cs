@@ -122,6 +122,13 @@ public sealed class DicomServer : IAsyncDisposable
             {
                 return;
             }
+            catch (SocketException e)
+            {
+                // A transient fault (e.g. out of file descriptors) must not stop the listener for good.
+                NetworkLog.AcceptFailed(_logger, e.SocketErrorCode.ToString(), e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None).ConfigureAwait(false);
+                continue;
+            }
 
             // With Nagle on, a delayed ACK stalls every C-STORE response by ~40 ms.
             socket.NoDelay = true;
@@ -162,6 +169,12 @@ public sealed class DicomServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             NetworkLog.Aborted(_logger, "-", peer, $"connection failed: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            // A fault the acceptor did not turn into an A-ABORT is a bug; without this it would vanish as an
+            // unobserved task exception, leaving no trace of the association. Other associations carry on.
+            NetworkLog.Failed(_logger, e, "-", peer);
         }
         finally
         {

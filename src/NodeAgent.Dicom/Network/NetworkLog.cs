@@ -34,4 +34,7 @@ internal static partial class NetworkLog
 
     [LoggerMessage(1007, LogLevel.Information, "DICOM listener stopping; waiting up to {Seconds} s for {Count} associations")]
     public static partial void Draining(ILogger logger, double seconds, int count);
+
+    [LoggerMessage(1008, LogLevel.Error, "Accepting a connection failed ({Error}): {Reason}; the listener keeps accepting")]
+    public static partial void AcceptFailed(ILogger logger, string error, string reason);
 }

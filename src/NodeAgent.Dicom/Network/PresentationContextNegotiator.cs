@@ -19,7 +19,9 @@ public static class PresentationContextNegotiator
         var results = new List<PresentationContextResult>(proposed.Count);
         foreach (var context in proposed)
         {
-            var fallback = context.TransferSyntaxes.Count > 0 ? context.TransferSyntaxes[0] : TransferSyntax.ImplicitVRLittleEndian.Uid;
+            // A rejected result echoes a proposed syntax (its value is not significant, PS3.8 Table 9-18), but only one
+            // that can be encoded again: a malformed UID from the peer would make the whole A-ASSOCIATE-AC unwritable.
+            var fallback = context.TransferSyntaxes.FirstOrDefault(IsEncodableUid) ?? TransferSyntax.ImplicitVRLittleEndian.Uid;
             if (!abstractSyntaxes.Contains(context.AbstractSyntax))
             {
                 results.Add(new PresentationContextResult(context.Id, PresentationContextResultReason.AbstractSyntaxNotSupported, fallback));
@@ -35,6 +37,9 @@ public static class PresentationContextNegotiator
 
         return results;
     }
+
+    /// <summary>True when the PDU encoder accepts <paramref name="uid"/>: 1 to 64 digits and dots (PS3.5 §9.1).</summary>
+    internal static bool IsEncodableUid(string uid) => uid.Length is > 0 and <= DicomUid.MaxLength && uid.All(c => char.IsAsciiDigit(c) || c == '.');
 
     /// <summary>Syntaxes our reader decodes: every known one but the JPIP-referenced ones, which carry no pixel data.</summary>
     private static bool Decodable(string uid) =>

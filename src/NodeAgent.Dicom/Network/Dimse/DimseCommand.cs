@@ -88,19 +88,12 @@ public sealed class DimseCommand
             var other => (DimseCommandField)((ushort)other | 0x8000),
         };
         var dataset = new DicomDataset();
-        if (request.AffectedSopClassUid is { Length: > 0 } sopClass)
-        {
-            dataset.AddOrUpdate(AffectedSopClassUidTag, DicomVR.UI, sopClass);
-        }
-
+        EchoElement(request.Dataset, dataset, AffectedSopClassUidTag);
         dataset.AddOrUpdate(CommandFieldTag, DicomVR.US, (ushort)field)
             .AddOrUpdate(MessageIdBeingRespondedToTag, DicomVR.US, request.MessageId)
             .AddOrUpdate(CommandDataSetTypeTag, DicomVR.US, NoDataSet)
             .AddOrUpdate(StatusTag, DicomVR.US, status.Code);
-        if (request.AffectedSopInstanceUid is { Length: > 0 } instance)
-        {
-            dataset.AddOrUpdate(AffectedSopInstanceUidTag, DicomVR.UI, instance);
-        }
+        EchoElement(request.Dataset, dataset, AffectedSopInstanceUidTag);
 
         if (!string.IsNullOrEmpty(errorComment))
         {
@@ -144,6 +137,18 @@ public sealed class DimseCommand
         }
 
         return new DimseCommand(dataset);
+    }
+
+    /// <summary>
+    /// Copies a request element into the response byte for byte. The requestor matches the response on the values it
+    /// sent (PS3.7 §9.3.1.2), and a peer's UID with a byte outside the default repertoire could not be encoded again as text.
+    /// </summary>
+    private static void EchoElement(DicomDataset request, DicomDataset response, DicomTag tag)
+    {
+        if (request[tag] is DicomElement { Length: > 0 } element)
+        {
+            response.AddOrUpdate(new DicomElement(tag, element.VR, element.Data.ReadAll()));
+        }
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
