@@ -199,7 +199,7 @@ public sealed class DicomServer : IAsyncDisposable
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
-            NetworkLog.TlsFailed(_logger, peer, e.Message);
+            NetworkLog.TlsFailed(_logger, peer, e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}");
             await secure.DisposeAsync().ConfigureAwait(false);
             return null;
         }
@@ -221,6 +221,13 @@ public sealed class DicomServer : IAsyncDisposable
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(authorities);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // Hospital PKIs issue from intermediates: use the ones the client sent, and never fetch missing issuers.
+        custom.ChainPolicy.DisableCertificateDownloads = true;
+        if (chain is not null)
+        {
+            custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+        }
+
         using var presented = new X509Certificate2(certificate);
         return custom.Build(presented);
     }

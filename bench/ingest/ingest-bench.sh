@@ -1,0 +1,239 @@
+#!/usr/bin/env bash
+# Ingest benchmark (see bench/ingest/README.md): N synthetic 512×512 16-bit CT instances sent with DCMTK storescu,
+# over 1 association and over 4 parallel associations, to
+#   (a) nodeagent run      (published Release build; durable ACK: every instance fsync'd in the spool first)
+#   (b) DCMTK storescp --fork -od DIR
+#   (c) Orthanc            (loopback, its own storage, no plugins)
+# Prints the wall time and images/s of every run, the ratios ours/storescp and ours/Orthanc, and peak RSS.
+# Each run starts its receiver on an empty data directory and checks that all N instances were stored.
+#
+# usage: bench/ingest/ingest-bench.sh [-n COUNT] [--agent PUBLISHED_DIR] [--work-root DIR]
+#   -n COUNT           instances to send (default 2000, about 1 GB)
+#   --agent DIR        use an already published nodeagent (DIR/nodeagent) instead of publishing one
+#   --work-root DIR    where the temp directory goes (default $TMPDIR or /tmp); keep it on the disk under test
+set -euo pipefail
+
+COUNT=2000
+AGENT_DIR=""
+WORK_ROOT="${TMPDIR:-/tmp}"
+PARALLEL=4
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -n|--count) COUNT="$2"; shift 2 ;;
+    --agent) AGENT_DIR="$2"; shift 2 ;;
+    --work-root) WORK_ROOT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$COUNT" =~ ^[0-9]+$ ]] || (( COUNT < PARALLEL )); then
+  echo "COUNT must be a number >= $PARALLEL" >&2
+  exit 2
+fi
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ORTHANC="$(command -v Orthanc || echo /usr/sbin/Orthanc)"
+for tool in dotnet storescu storescp echoscu curl python3 "$ORTHANC"; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install dcmtk orthanc curl python3)" >&2; exit 1; }
+done
+
+# Every DCMTK process (storescu, storescp, echoscu; Orthanc's DICOM layer is DCMTK too) turns Nagle's algorithm
+# off: with it on, a delayed ACK can stall each C-STORE response by ~40 ms and the numbers measure that instead.
+export TCP_NODELAY=1
+
+WORK="$(mktemp -d "$WORK_ROOT/nodeagent-ingest-XXXXXX")"
+SERVER_PID=""
+SENDER_PIDS=()
+
+stop_server() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    # storescp --fork serves each association in a child: end those (children of our storescp only) first.
+    pkill -TERM -P "$SERVER_PID" 2>/dev/null || true
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+cleanup() {
+  local status=$?
+  for pid in "${SENDER_PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  stop_server
+  rm -rf "$WORK"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+fail() {
+  log "FAILED: $*"
+  for f in "$WORK"/*.log; do
+    [[ -f "$f" ]] && { echo "--- $f (last 20 lines)" >&2; tail -n 20 "$f" >&2; }
+  done
+  exit 1
+}
+
+# Waits (30 s at most) until the receiver answers C-ECHO.
+wait_ready() {
+  local deadline=$((SECONDS + 30))
+  until echoscu -aet BENCH -aec "$AET" 127.0.0.1 "$PORT" >/dev/null 2>&1; do
+    kill -0 "$SERVER_PID" 2>/dev/null || fail "$NAME exited at start"
+    (( SECONDS < deadline )) || fail "$NAME did not answer C-ECHO within 30 s"
+    sleep 0.1
+  done
+}
+
+start_agent() {
+  NAME=nodeagent AET=NODEAGENT PORT="$(free_port)" DATA="$WORK/agent-data"
+  rm -rf "$DATA" && mkdir -p "$DATA"
+  (cd "$WORK" && exec env \
+    NODEAGENT_MACHINE_CONFIG="$WORK/no-machine-config.json" \
+    NodeAgent__Dicom__Port="$PORT" \
+    NodeAgent__Storage__DataDirectory="$DATA" \
+    NodeAgent__Storage__MinimumFreeMegabytes=0 \
+    NodeAgent__Storage__MinimumFreePercent=0 \
+    "$AGENT_DIR/nodeagent" run) >"$WORK/nodeagent.log" 2>&1 &
+  SERVER_PID=$!
+  wait_ready
+}
+
+start_storescp() {
+  NAME=storescp AET=STORESCP PORT="$(free_port)" DATA="$WORK/storescp-data"
+  rm -rf "$DATA" && mkdir -p "$DATA"
+  storescp --fork -aet STORESCP -od "$DATA" "$PORT" >"$WORK/storescp.log" 2>&1 &
+  SERVER_PID=$!
+  wait_ready
+}
+
+start_orthanc() {
+  NAME=orthanc AET=ORTHANC PORT="$(free_port)" DATA="$WORK/orthanc-data"
+  HTTP_PORT="$(free_port)"
+  rm -rf "$DATA" && mkdir -p "$DATA"
+  # Only this file is read, so Debian's /etc/orthanc (which loads /usr/share/orthanc/plugins) is not.
+  cat >"$WORK/orthanc.json" <<EOF
+{
+  "Name": "ingest-bench",
+  "StorageDirectory": "$DATA",
+  "IndexDirectory": "$DATA",
+  "Plugins": [],
+  "HttpPort": $HTTP_PORT,
+  "DicomPort": $PORT,
+  "DicomAet": "ORTHANC",
+  "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false
+}
+EOF
+  (cd "$WORK" && exec "$ORTHANC" "$WORK/orthanc.json") >"$WORK/orthanc.log" 2>&1 &
+  SERVER_PID=$!
+  local deadline=$((SECONDS + 30))
+  until curl -sf "http://127.0.0.1:$HTTP_PORT/system" >/dev/null; do
+    kill -0 "$SERVER_PID" 2>/dev/null || fail "Orthanc exited at start"
+    (( SECONDS < deadline )) || fail "Orthanc did not answer GET /system within 30 s"
+    sleep 0.1
+  done
+  wait_ready
+}
+
+stored_count() {
+  case "$NAME" in
+    nodeagent) find "$DATA/spool" -name '*.dcm' | wc -l ;;
+    storescp) find "$DATA" -type f | wc -l ;;
+    orthanc) curl -sf "http://127.0.0.1:$HTTP_PORT/statistics" | python3 -c 'import json, sys; print(json.load(sys.stdin)["CountInstances"])' ;;
+  esac
+}
+
+peak_rss_mb() {
+  awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
+}
+
+# send ASSOCIATIONS: storescu with all instances on one association, or one storescu per part directory at once.
+# Sets ELAPSED (seconds) and checks that the receiver stored all COUNT instances.
+send() {
+  local associations=$1 start end status=0
+  sync
+  start=$(date +%s%N)
+  if (( associations == 1 )); then
+    storescu -aet BENCH -aec "$AET" +sd +r 127.0.0.1 "$PORT" "$WORK/images" >"$WORK/storescu-0.log" 2>&1 || status=$?
+  else
+    for ((p = 0; p < associations; p++)); do
+      storescu -aet BENCH -aec "$AET" +sd 127.0.0.1 "$PORT" "$WORK/images/part$p" >"$WORK/storescu-$p.log" 2>&1 &
+      SENDER_PIDS+=($!)
+    done
+    for pid in "${SENDER_PIDS[@]}"; do
+      wait "$pid" || status=$?
+    done
+    SENDER_PIDS=()
+  fi
+  end=$(date +%s%N)
+  (( status == 0 )) || fail "storescu to $NAME exited with $status"
+  ELAPSED=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }')
+  local stored
+  stored=$(stored_count)
+  (( stored == COUNT )) || fail "$NAME stored $stored of $COUNT instances"
+}
+
+declare -A WALL RATE RSS
+run() {
+  local target=$1 associations=$2
+  "start_$target"
+  send "$associations"
+  WALL[$target,$associations]=$ELAPSED
+  RATE[$target,$associations]=$(awk -v n="$COUNT" -v s="$ELAPSED" 'BEGIN { printf "%.0f", n / s }')
+  case "$target" in agent|orthanc) RSS[$target,$associations]=$(peak_rss_mb) ;; esac
+  stop_server
+  log "$(printf '%-9s %d association(s): %6s s, %5s images/s' "$target" "$associations" "$ELAPSED" "${RATE[$target,$associations]}")"
+}
+
+# 1. The agent, published in Release (unless given), and the instances.
+if [[ -z "$AGENT_DIR" ]]; then
+  log "publishing nodeagent (Release)"
+  AGENT_DIR="$WORK/agent"
+  dotnet publish "$REPO/src/NodeAgent/NodeAgent.csproj" -c Release -o "$AGENT_DIR" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
+    || fail "dotnet publish"
+fi
+[[ -x "$AGENT_DIR/nodeagent" ]] || fail "$AGENT_DIR/nodeagent is not an executable"
+log "generating $COUNT instances (512x512x16 bit CT) in $PARALLEL series"
+dotnet run --project "$REPO/bench/ingest/Generator/IngestGenerator.csproj" -c Release -- "$WORK/images" "$COUNT" "$PARALLEL" >"$WORK/generator.log" 2>&1 \
+  || fail "generator"
+MEGABYTES=$(du -sm "$WORK/images" | cut -f1)
+
+# 2. Every receiver, 1 then 4 associations, each run on fresh storage.
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+for target in agent storescp orthanc; do
+  run "$target" 1
+  run "$target" "$PARALLEL"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# 3. The table (Markdown).
+# ours/theirs in images/s, from the unrounded wall times: theirs_seconds / our_seconds.
+ratio() { awk -v ours="${WALL[agent,$2]}" -v theirs="${WALL[$1,$2]}" 'BEGIN { printf "%.2f", theirs / ours }'; }
+cell() { printf '%s s, %s img/s' "${WALL[$1,$2]}" "${RATE[$1,$2]}"; }
+echo
+echo "$COUNT instances of 512x512x16 bit CT ($MEGABYTES MB), DCMTK storescu, TCP_NODELAY=1, loopback"
+echo "$(date -u +%Y-%m-%d), $(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(uname -sr)"
+echo "load average before the runs $LOAD_BEFORE, after $LOAD_AFTER"
+echo "DCMTK $(storescu --version | awk 'NR == 1 { print $3 }'), Orthanc $("$ORTHANC" --version | awk 'NR == 1 { print $2 }'), .NET $(dotnet --version)"
+echo
+echo "| receiver | 1 association | $PARALLEL associations |"
+echo "|---|---|---|"
+echo "| nodeagent run (fsync per instance) | $(cell agent 1) | $(cell agent "$PARALLEL") |"
+echo "| storescp --fork (no fsync) | $(cell storescp 1) | $(cell storescp "$PARALLEL") |"
+echo "| Orthanc (fsync per file, SQLite index) | $(cell orthanc 1) | $(cell orthanc "$PARALLEL") |"
+echo "| ours / storescp (images/s) | $(ratio storescp 1) | $(ratio storescp "$PARALLEL") |"
+echo "| ours / Orthanc (images/s) | $(ratio orthanc 1) | $(ratio orthanc "$PARALLEL") |"
+echo "| nodeagent peak RSS (VmHWM) | ${RSS[agent,1]} MB | ${RSS[agent,$PARALLEL]} MB |"
+echo "| Orthanc peak RSS (VmHWM) | ${RSS[orthanc,1]} MB | ${RSS[orthanc,$PARALLEL]} MB |"
