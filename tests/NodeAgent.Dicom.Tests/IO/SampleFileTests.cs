@@ -47,6 +47,35 @@ public sealed class SampleFileTests
         }
     }
 
+    [TestCase("pydicom/rtplan.dcm")]
+    [TestCase("pydicom/test-SR.dcm")]
+    [TestCase("pydicom-data/eCT_Supplemental.dcm")]
+    [TestCase("pydicom/nested_priv_SQ.dcm")]
+    public async Task Save_DefinedSequenceLengths_ReReadsIdenticalAndDcmdumpAgrees(string name)
+    {
+        var original = DicomFile.Open(Samples.PathOf(name));
+        using var directory = new NodeAgent.Testing.TempDirectory("defined-lengths");
+        var copy = directory.Combine("copy.dcm");
+
+        original.Save(copy, DicomWriterOptions.Default with { SequenceLength = SequenceLengthEncoding.Defined });
+
+        var bytes = await File.ReadAllBytesAsync(copy);
+        Assert.That(ContainsDelimiter(bytes), Is.False, "defined lengths need no item or sequence delimiters");
+        var expected = DatasetDump.Lines(original.Dataset);
+        var actual = DatasetDump.Lines(DicomFile.Open(copy, DicomReaderOptions.Default with { Strict = true }).Dataset);
+        Assert.That(actual, Is.EqualTo(expected), DatasetDump.Diff(expected, actual));
+        var dcmdump = NodeAgent.Testing.Peers.Require("dcmdump");
+        var result = await NodeAgent.Testing.ProcessRunner.RunAsync(dcmdump, ["+E", "-q", copy], TimeSpan.FromSeconds(30));
+        Assert.That(result.ExitCode, Is.Zero, result.StdErr);
+    }
+
+    private static bool ContainsDelimiter(byte[] bytes)
+    {
+        ReadOnlySpan<byte> item = [0xFE, 0xFF, 0x0D, 0xE0];
+        ReadOnlySpan<byte> sequence = [0xFE, 0xFF, 0xDD, 0xE0];
+        return bytes.AsSpan().IndexOf(item) >= 0 || bytes.AsSpan().IndexOf(sequence) >= 0;
+    }
+
     [TestCaseSource(nameof(Truncated))]
     public void Open_TruncatedSample_ThrowsTruncated(string name)
     {
