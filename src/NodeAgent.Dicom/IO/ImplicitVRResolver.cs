@@ -2,50 +2,36 @@ using NodeAgent.Dicom.Dictionary;
 
 namespace NodeAgent.Dicom.IO;
 
-/// <summary>Chooses the VR of an element read in implicit VR, where only the dictionary can say (PS3.5 Annex A.1).</summary>
+/// <summary>
+/// Chooses the VR of an element read in implicit VR (PS3.5 Annex A.1). The dictionary's rule
+/// (<see cref="DicomDictionary.VRFor"/>) decides; the only refinement needs the data set being read: a
+/// US-or-SS element is SS when Pixel Representation (0028,0103) says two's complement.
+/// </summary>
 internal static class ImplicitVRResolver
 {
     private static readonly DicomTag PixelRepresentation = new(0x0028, 0x0103);
 
     public static DicomVR Resolve(DicomTag tag, DicomDataset context)
     {
-        if (tag.IsPrivate)
+        if (tag.IsPrivateCreator)
         {
-            if (tag.IsPrivateCreator)
-            {
-                return DicomVR.LO;
-            }
-
-            var creatorTag = tag.PrivateCreatorTag;
-            var creator = creatorTag is { } c ? SafeString(context, c) : null;
-            return creator is null ? DicomVR.UN : DicomDictionary.FindPrivate(tag, creator)?.DefaultVR ?? DicomVR.UN;
+            return DicomVR.LO;
         }
 
-        var entry = DicomDictionary.Find(tag);
-        if (entry is null || entry.ValueRepresentations.Count == 0)
+        var creator = tag.IsPrivate && tag.PrivateCreatorTag is { } creatorTag ? SafeString(context, creatorTag) : null;
+        if (tag.IsPrivate && creator is null)
         {
             return DicomVR.UN;
         }
 
-        var choices = entry.ValueRepresentations;
-        if (choices.Count == 1)
-        {
-            return choices[0];
-        }
-
-        // Implicit VR little endian encodes every OB-or-OW value as OW (PS3.5 §A.1 c).
-        if (choices.Contains(DicomVR.OW))
-        {
-            return DicomVR.OW;
-        }
-
-        // US-or-SS values follow Pixel Representation: 1 means two's complement (PS3.3 C.7.6.3.1).
-        if (choices.Contains(DicomVR.SS) && context.GetNumbers<int>(PixelRepresentation) is [1, ..])
+        var vr = DicomDictionary.VRFor(tag, creator);
+        if (vr == DicomVR.US && !tag.IsPrivate && DicomDictionary.Find(tag)?.ValueRepresentations.Contains(DicomVR.SS) == true
+            && context.GetNumbers<int>(PixelRepresentation) is [1, ..])
         {
             return DicomVR.SS;
         }
 
-        return choices[0];
+        return vr;
     }
 
     private static string? SafeString(DicomDataset context, DicomTag tag)
