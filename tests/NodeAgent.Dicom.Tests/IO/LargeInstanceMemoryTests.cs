@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using NodeAgent.Dicom.Tests.Support;
+using NodeAgent.Testing;
 
 namespace NodeAgent.Dicom.Tests.IO;
 
@@ -19,7 +19,7 @@ public sealed class LargeInstanceMemoryTests
         {
             var source = Path.Combine(directory.FullName, "source.dcm");
             var copy = Path.Combine(directory.FullName, "copy.dcm");
-            WriteMultiFrame(source);
+            SyntheticMultiFrame.Write(source, frames: (int)(OneGiB / (512 * 512 * 2)));
             GC.Collect();
 
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -36,26 +36,6 @@ public sealed class LargeInstanceMemoryTests
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static void WriteMultiFrame(string path)
-    {
-        const int rows = 512, columns = 512, bytesPerFrame = rows * columns * 2;
-        var frames = (int)(OneGiB / bytesPerFrame);
-        var dataset = new DicomDataset()
-            .AddOrUpdate(new DicomTag(0x0008, 0x0016), DicomVR.UI, "1.2.840.10008.5.1.4.1.1.7.3")
-            .AddOrUpdate(new DicomTag(0x0008, 0x0018), DicomVR.UI, DicomUid.Generate())
-            .AddOrUpdate(new DicomTag(0x0028, 0x0002), DicomVR.US, (ushort)1)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0004), DicomVR.CS, "MONOCHROME2")
-            .AddOrUpdate(new DicomTag(0x0028, 0x0008), DicomVR.IS, frames)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0010), DicomVR.US, (ushort)rows)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0011), DicomVR.US, (ushort)columns)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0100), DicomVR.US, (ushort)16)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0101), DicomVR.US, (ushort)16)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0102), DicomVR.US, (ushort)15)
-            .AddOrUpdate(new DicomTag(0x0028, 0x0103), DicomVR.US, (ushort)0)
-            .AddOrUpdate(new DicomElement(new DicomTag(0x7FE0, 0x0010), DicomVR.OW, new PatternByteSource((long)frames * bytesPerFrame)));
-        new DicomFile(dataset).Save(path);
     }
 
     private static bool SameTail(string first, string second, int length)

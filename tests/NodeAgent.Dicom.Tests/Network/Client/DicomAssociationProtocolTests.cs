@@ -1,7 +1,6 @@
 using NodeAgent.Dicom.Network.Client;
 using NodeAgent.Dicom.Network.Dimse;
 using NodeAgent.Dicom.Network.Pdus;
-using NodeAgent.Dicom.Tests.Support;
 using NodeAgent.Testing;
 using NUnit.Framework;
 using AssociationState = NodeAgent.Dicom.Network.Association.AssociationState;

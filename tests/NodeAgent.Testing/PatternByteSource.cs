@@ -1,18 +1,22 @@
 using NodeAgent.Dicom.IO;
 
-namespace NodeAgent.Dicom.Tests.Support;
+namespace NodeAgent.Testing;
 
 /// <summary>A large value made on the fly from a repeating pattern, so a test can write gigabytes without holding them.</summary>
-internal sealed class PatternByteSource(long length) : ByteSource
+public sealed class PatternByteSource(long length) : ByteSource
 {
     private static readonly byte[] Chunk = MakeChunk();
 
+    /// <inheritdoc/>
     public override long Length => length;
 
+    /// <inheritdoc/>
     public override bool IsInMemory => false;
 
+    /// <inheritdoc/>
     public override ReadOnlyMemory<byte> ReadAll() => throw new InvalidOperationException("Too large to hold.");
 
+    /// <inheritdoc/>
     public override void CopyTo(Stream destination)
     {
         for (long done = 0; done < length; done += Chunk.Length)
@@ -21,6 +25,7 @@ internal sealed class PatternByteSource(long length) : ByteSource
         }
     }
 
+    /// <inheritdoc/>
     public override async Task CopyToAsync(Stream destination, CancellationToken cancellationToken)
     {
         for (long done = 0; done < length; done += Chunk.Length)
