@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodeAgent.Configuration;
+using NodeAgent.Federation;
 using NodeAgent.Listener;
 
 namespace NodeAgent;
@@ -25,6 +26,7 @@ internal static class AgentHost
         builder.Services.AddWindowsService(service => service.ServiceName = "NodeAgent");
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddNodeAgentListener();
+        builder.Services.AddNodeAgentFederation(builder.Configuration);
         return builder.Build();
     }
 }

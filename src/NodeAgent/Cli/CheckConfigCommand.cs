@@ -24,6 +24,7 @@ internal static class CheckConfigCommand
         var problems = new List<string>();
         Collect<DicomOptions>(host, problems);
         Collect<StorageOptions>(host, problems);
+        Collect<NodeAgent.Federation.Link.HubOptions>(host, problems);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"nodeagent: configuration error: {problem}");
