@@ -109,13 +109,13 @@ public sealed class HubLinkWorker
                 var delay = (long)args.RetryDelay.TotalMilliseconds;
                 if (LinkFailure.IsRefusal(failure))
                 {
-                    SetState(HubLinkState.Refused);
                     FederationLog.AttemptRefused(_logger, _options.Address!, _trust.LastRejection ?? LinkFailure.Describe(failure), delay);
+                    SetState(HubLinkState.Refused);
                 }
                 else
                 {
-                    SetState(HubLinkState.BackingOff);
                     FederationLog.AttemptFailed(_logger, args.AttemptNumber + 1, _options.Address!, LinkFailure.Describe(failure), delay);
+                    SetState(HubLinkState.BackingOff);
                 }
 
                 return ValueTask.CompletedTask;
@@ -131,8 +131,18 @@ public sealed class HubLinkWorker
         }
 
         using var session = new HubSession(client.Connect(cancellationToken: token));
-        await session.SendAsync(new NodeMessage { Hello = Hello() }, token);
-        await session.ResponseHeadersAsync();
+        try
+        {
+            // The hub sends its headers once it has admitted the certificate; a refusal or a TLS failure throws here.
+            await session.ResponseHeadersAsync().WaitAsync(token);
+            await session.SendAsync(new NodeMessage { Hello = Hello() }, token);
+        }
+        catch (OperationCanceledException e) when (!token.IsCancellationRequested)
+        {
+            // The client library reports a call it aborted itself (the connection failed under it) as a cancellation.
+            throw new HubStreamEndedException("the call was aborted before the hub admitted it", e);
+        }
+
         var admitted = _time.GetUtcNow();
         _session = session;
         SetState(HubLinkState.Connected);
@@ -147,6 +157,15 @@ public sealed class HubLinkWorker
             }
 
             throw new HubStreamEndedException();
+        }
+        catch (OperationCanceledException e) when (!token.IsCancellationRequested)
+        {
+            var connected = _time.GetUtcNow() - admitted;
+            FederationLog.LinkLost(_logger, _options.Address!, connected.TotalSeconds, "the call was aborted");
+            if (connected < StableSession)
+            {
+                throw new HubStreamEndedException("the call was aborted", e);
+            }
         }
         catch (Exception e) when (LinkFailure.IsHandled(e) && !token.IsCancellationRequested)
         {

@@ -126,14 +126,14 @@ internal static class HubCommandLine
         var address = arguments.Option("--admin");
         if (address is null)
         {
-            var port = arguments.Option("--config") is { } config ? LoadOptions(config, validate: false).AdminPort : new HubOptions().AdminPort;
+            var port = arguments.Option("--config") is { } config ? LoadOptions(config, validate: false).AdminPort : new HubServerOptions().AdminPort;
             address = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
         }
 
         return new HttpClient { BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/"), Timeout = timeout };
     }
 
-    private static HubOptions LoadOptions(string? file, bool validate = true)
+    private static HubServerOptions LoadOptions(string? file, bool validate = true)
     {
         var builder = new ConfigurationBuilder();
         if (file is not null)
@@ -142,11 +142,11 @@ internal static class HubCommandLine
         }
 
         builder.AddEnvironmentVariables("NODEAGENT_HUB_");
-        var options = new HubOptions();
-        builder.Build().GetSection(HubOptions.Section).Bind(options);
-        if (validate && new HubOptionsValidator().Validate(null, options) is { Failed: true } result)
+        var options = new HubServerOptions();
+        builder.Build().GetSection(HubServerOptions.Section).Bind(options);
+        if (validate && new HubServerOptionsValidator().Validate(null, options) is { Failed: true } result)
         {
-            throw new OptionsValidationException(HubOptions.Section, typeof(HubOptions), result.Failures);
+            throw new OptionsValidationException(HubServerOptions.Section, typeof(HubServerOptions), result.Failures);
         }
 
         return options;

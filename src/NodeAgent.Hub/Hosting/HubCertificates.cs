@@ -5,7 +5,7 @@ namespace NodeAgent.Hub.Hosting;
 /// <summary>Loads the hub's TLS certificate: PFX, or PEM with its key (and any intermediates after it in the file).</summary>
 internal static class HubCertificates
 {
-    public static (X509Certificate2 Certificate, X509Certificate2Collection Chain) Load(HubOptions options)
+    public static (X509Certificate2 Certificate, X509Certificate2Collection Chain) Load(HubServerOptions options)
     {
         var chain = new X509Certificate2Collection();
         if (string.IsNullOrWhiteSpace(options.PrivateKey))

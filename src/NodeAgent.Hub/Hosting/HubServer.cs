@@ -36,13 +36,13 @@ public sealed class HubServer : IAsyncDisposable
     public int AdminPort => _adminListener!.IPEndPoint!.Port;
 
     /// <summary>Validates the options and builds the hub; throws <see cref="OptionsValidationException"/> listing every problem.</summary>
-    public static HubServer Create(HubOptions options, Action<ILoggingBuilder>? logging = null)
+    public static HubServer Create(HubServerOptions options, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new HubOptionsValidator().Validate(null, options);
+        var validation = new HubServerOptionsValidator().Validate(null, options);
         if (validation.Failed)
         {
-            throw new OptionsValidationException(HubOptions.Section, typeof(HubOptions), validation.Failures);
+            throw new OptionsValidationException(HubServerOptions.Section, typeof(HubServerOptions), validation.Failures);
         }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -87,6 +87,7 @@ public sealed class HubServer : IAsyncDisposable
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NodeAgent.Hub");
         app.MapGrpcService<FederationService>();
         app.MapAdmin(() => server.AdminPort, logger);
+        app.Lifetime.ApplicationStopping.Register(() => server.Registry.CloseAll());
         app.Lifetime.ApplicationStarted.Register(() => HubLog.Listening(logger, server._grpcListener!.IPEndPoint!.ToString(), server._adminListener!.IPEndPoint!.ToString()));
         return server;
     }

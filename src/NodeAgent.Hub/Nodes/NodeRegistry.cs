@@ -44,6 +44,21 @@ public sealed class NodeRegistry(TimeProvider time)
     /// <summary>Sends a Ping; the node answers with a heartbeat carrying the ping id.</summary>
     public bool Ping(string nodeId, string pingId) => TrySend(nodeId, new HubMessage { Ping = new Ping { PingId = pingId } });
 
+    /// <summary>Closes every node's stream (the hub is stopping: long-lived streams would hold up a graceful stop).</summary>
+    internal void CloseAll()
+    {
+        List<NodeConnection> open;
+        lock (_lock)
+        {
+            open = [.. _nodes.Values.Select(n => n.Connection).OfType<NodeConnection>()];
+        }
+
+        foreach (var connection in open)
+        {
+            connection.Close();
+        }
+    }
+
     internal NodeConnection Connect(Hello hello, string certificateSubject, out bool replaced)
     {
         var connection = new NodeConnection(hello.NodeId);

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 namespace NodeAgent.Hub.Hosting;
 
 /// <summary>Checks the Hub section at start; each failure names the key, the value and what is allowed.</summary>
-internal sealed class HubOptionsValidator : IValidateOptions<HubOptions>
+internal sealed class HubServerOptionsValidator : IValidateOptions<HubServerOptions>
 {
-    public ValidateOptionsResult Validate(string? name, HubOptions options)
+    public ValidateOptionsResult Validate(string? name, HubServerOptions options)
     {
         var failures = new List<string>();
-        const string key = HubOptions.Section;
+        const string key = HubServerOptions.Section;
         if (!IPAddress.TryParse(options.ListenAddress, out _))
         {
             failures.Add($"{key}:ListenAddress = '{options.ListenAddress}' is not allowed: give an IP address such as 0.0.0.0");

@@ -1,7 +1,7 @@
 namespace NodeAgent.Hub.Hosting;
 
 /// <summary>The reference hub: section Hub of its configuration file.</summary>
-public sealed class HubOptions
+public sealed class HubServerOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Hub";
