@@ -35,6 +35,16 @@ internal static class HubCommandLine
         {
             return Help(Console.Error, Usage, e.Message);
         }
+        catch (QueryJsonException e)
+        {
+            await Console.Error.WriteLineAsync($"nodeagent-hub: the query is not valid: {e.Message}");
+            return Usage;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"nodeagent-hub: {e.Message}");
+            return Usage;
+        }
         catch (OptionsValidationException e)
         {
             foreach (var failure in e.Failures)
@@ -72,7 +82,11 @@ internal static class HubCommandLine
         var text = await File.ReadAllTextAsync(file);
         _ = QueryJsonParser.Parse(text);
         var nodes = arguments.Option("--nodes") is { } list && list != "all" ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
-        var timeout = double.Parse(arguments.Option("--timeout") ?? "30", CultureInfo.InvariantCulture);
+        if (!double.TryParse(arguments.Option("--timeout") ?? "30", NumberStyles.Float, CultureInfo.InvariantCulture, out var timeout) || timeout is <= 0 or > 3600)
+        {
+            throw new HubUsageException("--timeout takes seconds, more than 0 and at most 3600");
+        }
+
         using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         using var http = AdminClient(arguments, TimeSpan.FromSeconds(timeout + 30));
         var request = new AdminQueryRequest(document.RootElement.Clone(), nodes, timeout, arguments.Option("--requester"));

@@ -13,13 +13,17 @@ public sealed class LinkHarness : IAsyncDisposable
 {
     private readonly List<NodeRun> _nodes = [];
 
-    private LinkHarness(TempDirectory directory, FederationPki pki, FederationPki.Issued hubCertificate, IReadOnlyList<string> allowed)
+    private LinkHarness(TempDirectory directory, FederationPki pki, FederationPki.Issued hubCertificate, string authorityPem, IReadOnlyList<string> allowed)
     {
         Directory = directory;
         Pki = pki;
         HubCertificate = hubCertificate;
+        AuthorityPem = authorityPem;
         Allowed = allowed;
     }
+
+    /// <summary>The CA both sides trust (the harness PKI's, or one made by make-pki.sh).</summary>
+    public string AuthorityPem { get; }
 
     public TempDirectory Directory { get; }
 
@@ -43,7 +47,15 @@ public sealed class LinkHarness : IAsyncDisposable
         var hub = pki.IssueHub("hub");
         var nodeA = pki.IssueNode("node-a");
         _ = pki.IssueNode("node-b");
-        var harness = new LinkHarness(directory, pki, hub, [nodeA.Sha256, "CN=node-b"]);
+        var harness = new LinkHarness(directory, pki, hub, pki.AuthorityPem, [nodeA.Sha256, "CN=node-b"]);
+        await harness.StartHubAsync(port: 0);
+        return harness;
+    }
+
+    /// <summary>Starts a hub on certificates made elsewhere (in <paramref name="directory"/>, which the harness then owns).</summary>
+    public static async Task<LinkHarness> StartAsync(TempDirectory directory, FederationPki.Issued hubCertificate, string authorityPem, IReadOnlyList<string> allowed)
+    {
+        var harness = new LinkHarness(directory, FederationPki.Create(directory.Path, "unused"), hubCertificate, authorityPem, allowed);
         await harness.StartHubAsync(port: 0);
         return harness;
     }
@@ -57,7 +69,7 @@ public sealed class LinkHarness : IAsyncDisposable
             AdminPort = 0,
             Certificate = HubCertificate.Certificate,
             PrivateKey = HubCertificate.PrivateKey,
-            ClientCa = Pki.AuthorityPem,
+            ClientCa = AuthorityPem,
             AllowedNodes = [.. Allowed],
         };
         Hub = HubServer.Create(options, logging => logging.AddProvider(new ListLoggerProvider(HubLog)).SetMinimumLevel(LogLevel.Debug));
@@ -82,7 +94,7 @@ public sealed class LinkHarness : IAsyncDisposable
         NodeId = nodeId,
         ClientCertificate = Directory.Combine($"{certificateName}.pem"),
         ClientKey = Directory.Combine($"{certificateName}.key"),
-        TrustedCa = Pki.AuthorityPem,
+        TrustedCa = AuthorityPem,
         HeartbeatSeconds = 0.3,
         MaxBackoffSeconds = 1,
     };
