@@ -50,7 +50,7 @@ internal static class AuditRecordFormat
 
         var canonical = buffer.ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(canonical));
-        var line = new byte[canonical.Length + HashPrefix.Length + hash.Length + 3];
+        var line = new byte[canonical.Length - 1 + HashPrefix.Length + hash.Length + 3];
         canonical.AsSpan(0, canonical.Length - 1).CopyTo(line);
         var at = canonical.Length - 1;
         HashPrefix.CopyTo(line.AsSpan(at));
