@@ -20,29 +20,54 @@ public sealed class PrivacyLedger : IDisposable
     private readonly ILiteCollection<BsonDocument> _epsilon;
     private readonly ILiteCollection<BsonDocument> _answered;
 
-    private PrivacyLedger(LiteDatabase database)
+    private PrivacyLedger(LiteDatabase database, bool readOnly)
     {
         _database = database;
         _epsilon = database.GetCollection("epsilon");
         _answered = database.GetCollection("answered");
-        _epsilon.EnsureIndex("requester");
-        _answered.EnsureIndex("requester");
-        _answered.EnsureIndex("count");
+        if (!readOnly)
+        {
+            _epsilon.EnsureIndex("requester");
+            _answered.EnsureIndex("requester");
+            _answered.EnsureIndex("count");
+        }
     }
 
-    /// <summary>Opens (creating when missing) <see cref="FileName"/> in the data directory.</summary>
-    public static PrivacyLedger OpenInDirectory(string dataDirectory)
+    /// <summary>
+    /// Opens <see cref="FileName"/> in the data directory, creating it when missing; read-only (for the local preview
+    /// of <c>nodeagent query --local</c>) returns null when there is no file yet.
+    /// </summary>
+    public static PrivacyLedger? OpenInDirectory(string dataDirectory, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        var path = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
+        if (readOnly && !File.Exists(path))
+        {
+            return null;
+        }
+
         Directory.CreateDirectory(dataDirectory);
         var connection = new ConnectionString
         {
-            Filename = Path.Combine(Path.GetFullPath(dataDirectory), FileName),
+            Filename = path,
             Connection = ConnectionType.Direct,
+            ReadOnly = readOnly,
             Collation = new Collation("en-US/Ordinal"),
         };
-        return new PrivacyLedger(new LiteDatabase(connection));
+        var database = new LiteDatabase(connection);
+        try
+        {
+            return new PrivacyLedger(database, readOnly);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Opens (creating when missing) <see cref="FileName"/> in the data directory for writing.</summary>
+    public static PrivacyLedger OpenInDirectory(string dataDirectory) => OpenInDirectory(dataDirectory, readOnly: false)!;
 
     /// <summary>The ε the requester spent in the window ending at <paramref name="now"/>.</summary>
     public double Spent(string requester, DateTimeOffset now, TimeSpan window) =>

@@ -65,17 +65,27 @@ public sealed class QueryService : IDisposable
     public string PolicyHash => _policy.PolicyHash;
 
     /// <summary>
-    /// What a query would release, computed exactly as for the hub (same noise) but without the ε ledger, the
-    /// differencing guard or the audit log: for <c>nodeagent query --local</c>, run by the site's own operator.
+    /// What a query would release, computed exactly as for the hub (same noise), for <c>nodeagent query --local</c>
+    /// run by the site's own operator: nothing is written (no ε spent, no differencing history, no audit record).
+    /// With a ledger and a requester it also says whether the ε ledger or the differencing guard would refuse it.
     /// </summary>
     /// <exception cref="QueryValidationException">The query is invalid.</exception>
-    public static ReleasedTable Preview(RollupTable table, DisclosurePolicy policy, byte[] cellKey, FederatedQuery query)
+    public static QueryPreview Preview(
+        RollupTable table, DisclosurePolicy policy, byte[] cellKey, FederatedQuery query, PrivacyLedger? ledger, string? requester, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(policy);
         QueryValidator.Validate(query);
         var result = table.Aggregate(query, policy.Bins);
-        return new DisclosureControl(policy, cellKey).Release(query, CanonicalQuery.Of(query), result).Table;
+        var released = new DisclosureControl(policy, cellKey).Release(query, CanonicalQuery.Of(query), result).Table;
+        if (ledger is null || requester is null)
+        {
+            return new QueryPreview(released, null, null, null);
+        }
+
+        var refusal = PrivacyCheck(policy, ledger, requester, result.PatientHashes, now);
+        double? remaining = policy.DifferentialPrivacy ? Math.Max(0, policy.EpsilonBudget - ledger.Spent(requester, now, policy.Window)) : null;
+        return new QueryPreview(released, refusal?.Code, refusal?.Reason, remaining);
     }
 
     /// <summary>Answers or refuses the query; the outcome is in the audit log when this returns.</summary>
@@ -137,29 +147,9 @@ public sealed class QueryService : IDisposable
             var now = _time.GetUtcNow();
             var requester = context.RequesterId;
             var epsilon = _policy.EpsilonPerQuery;
-            if (_policy.DifferentialPrivacy)
+            if (PrivacyCheck(_policy, _ledger, requester, result.PatientHashes, now) is { } refusal)
             {
-                var spent = _ledger.Spent(requester, now, _policy.Window);
-                if (spent + epsilon > _policy.EpsilonBudget + 1e-9)
-                {
-                    var frees = _ledger.FreesUpAt(requester, epsilon, _policy.EpsilonBudget, now, _policy.Window) ?? now;
-                    var reason = string.Format(
-                        CultureInfo.InvariantCulture,
-                        "The requester's privacy budget is exhausted: ε {0:0.###} of {1:0.###} is left in the rolling {2}-day window and this query needs {3:0.###}; enough frees up at {4:yyyy-MM-dd'T'HH:mm:ss'Z'}.",
-                        Math.Max(0, _policy.EpsilonBudget - spent),
-                        _policy.EpsilonBudget,
-                        _policy.Window.TotalDays,
-                        epsilon,
-                        frees.UtcDateTime);
-                    return await RefuseLockedAsync(context, canonical, "epsilon-exhausted", reason, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            var earlier = _ledger.FindDifferencing(requester, result.PatientHashes, _policy.MinimumCellSize, now, _policy.Window);
-            if (earlier is not null)
-            {
-                var reason = $"The query's patient set differs from that of query {earlier}, answered earlier for the same requester, by fewer than {_policy.MinimumCellSize} patients; comparing the two answers could single patients out.";
-                return await RefuseLockedAsync(context, canonical, "differencing", reason, cancellationToken).ConfigureAwait(false);
+                return await RefuseLockedAsync(context, canonical, refusal.Code, refusal.Reason, cancellationToken).ConfigureAwait(false);
             }
 
             if (_policy.DifferentialPrivacy)
@@ -185,6 +175,33 @@ public sealed class QueryService : IDisposable
         {
             _gate.Release();
         }
+    }
+
+    // The ε ledger, then the differencing guard; null when both let the answer go.
+    private static (string Code, string Reason)? PrivacyCheck(DisclosurePolicy policy, PrivacyLedger ledger, string requester, ulong[] patients, DateTimeOffset now)
+    {
+        var epsilon = policy.EpsilonPerQuery;
+        if (policy.DifferentialPrivacy)
+        {
+            var spent = ledger.Spent(requester, now, policy.Window);
+            if (spent + epsilon > policy.EpsilonBudget + 1e-9)
+            {
+                var frees = ledger.FreesUpAt(requester, epsilon, policy.EpsilonBudget, now, policy.Window) ?? now;
+                return ("epsilon-exhausted", string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The requester's privacy budget is exhausted: ε {0:0.###} of {1:0.###} is left in the rolling {2}-day window and this query needs {3:0.###}; enough frees up at {4:yyyy-MM-dd'T'HH:mm:ss'Z'}.",
+                    Math.Max(0, policy.EpsilonBudget - spent),
+                    policy.EpsilonBudget,
+                    policy.Window.TotalDays,
+                    epsilon,
+                    frees.UtcDateTime));
+            }
+        }
+
+        var earlier = ledger.FindDifferencing(requester, patients, policy.MinimumCellSize, now, policy.Window);
+        return earlier is null
+            ? null
+            : ("differencing", $"The query's patient set differs from that of query {earlier}, answered earlier for the same requester, by fewer than {policy.MinimumCellSize} patients; comparing the two answers could single patients out.");
     }
 
     private async Task<QueryOutcome> RefuseAsync(QueryContext context, string? canonical, string code, string reason, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodeAgent.Core.Index;
 
 namespace NodeAgent.Core.Query;
@@ -24,7 +26,7 @@ public sealed class RollupFollower : IDisposable
     public RollupTable Table { get; }
 
     /// <summary>Loads the index's rollups into a new table and follows the writer's commits.</summary>
-    public static RollupFollower Start(IInstanceIndex index, IndexWriter writer, byte[] patientHashKey)
+    public static RollupFollower Start(IInstanceIndex index, IndexWriter writer, byte[] patientHashKey, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(writer);
@@ -40,6 +42,8 @@ public sealed class RollupFollower : IDisposable
 
             follower._buffer = null;
         }
+
+        CoreLog.RollupsLoaded(logger ?? NullLogger.Instance, follower.Table.Count);
 
         return follower;
     }
