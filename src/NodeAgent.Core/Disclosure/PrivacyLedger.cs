@@ -52,7 +52,8 @@ public sealed class PrivacyLedger : IDisposable
             Filename = path,
             Connection = ConnectionType.Direct,
             ReadOnly = readOnly,
-            Collation = new Collation("en-US/Ordinal"),
+            // Requester ids compare as bytes; the invariant culture because the executable runs with InvariantGlobalization.
+            Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
         };
         var database = new LiteDatabase(connection);
         try
