@@ -82,7 +82,8 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
             ReadOnly = readOnly,
             // Keys are hashes and UIDs: compare them as bytes. LiteDB's default collation ignores case, which would
             // make two base64 keys differing only in case the same document. Fixed when the file is created.
-            Collation = new Collation("en-US/Ordinal"),
+            // The invariant culture, because the executable runs with InvariantGlobalization, where "en-US" throws.
+            Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
         };
         var database = new LiteDatabase(connection);
         try
@@ -100,7 +101,7 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
     public bool Contains(string instanceKey)
     {
         ArgumentNullException.ThrowIfNull(instanceKey);
-        return _collections.Instances.Exists(Query.EQ("_id", instanceKey));
+        return _collections.Instances.Exists(LiteDB.Query.EQ("_id", instanceKey));
     }
 
     /// <inheritdoc/>
@@ -118,11 +119,11 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
 
     /// <inheritdoc/>
     public long InstanceCountSince(DateTime utc) =>
-        _collections.Instances.LongCount(Query.GTE(InstanceBson.Indexed, ToUtc(utc).Ticks));
+        _collections.Instances.LongCount(LiteDB.Query.GTE(InstanceBson.Indexed, ToUtc(utc).Ticks));
 
     /// <inheritdoc/>
     public long StudyCountSince(DateTime utc) =>
-        _collections.Studies.LongCount(Query.GTE(ParentState.First, ToUtc(utc).Ticks));
+        _collections.Studies.LongCount(LiteDB.Query.GTE(ParentState.First, ToUtc(utc).Ticks));
 
     /// <inheritdoc/>
     public IndexBatchResult WriteBatch(IReadOnlyList<IndexEntry> entries, IndexWriteMode mode, DateTime indexedUtc)
