@@ -114,6 +114,9 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
         return instance is not null;
     }
 
+    /// <summary>Every indexed instance, in key order, read lazily (for <c>nodeagent verify</c>).</summary>
+    public IEnumerable<IndexedInstance> AllInstances() => _collections.Instances.FindAll().Select(InstanceBson.FromBson);
+
     /// <inheritdoc/>
     public IReadOnlyList<SeriesRollup> GetSeriesRollups() =>
         _collections.Series.FindAll().Select(document => SeriesState.FromBson(document).ToRollup()).ToList();
