@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using NodeAgent.Configuration;
 using NodeAgent.Federation;
 using NodeAgent.Listener;
+using NodeAgent.Pipeline;
+using NodeAgent.Queries;
 
 namespace NodeAgent;
 
@@ -25,6 +27,9 @@ internal static class AgentHost
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(service => service.ServiceName = "NodeAgent");
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        // Before the listener: hosted services start in registration order and stop in reverse.
+        builder.Services.AddNodeAgentPipeline();
+        builder.Services.AddNodeAgentQueries();
         builder.Services.AddNodeAgentListener();
         builder.Services.AddNodeAgentFederation(builder.Configuration);
         return builder.Build();

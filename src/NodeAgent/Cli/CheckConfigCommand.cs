@@ -25,6 +25,8 @@ internal static class CheckConfigCommand
         Collect<DicomOptions>(host, problems);
         Collect<StorageOptions>(host, problems);
         Collect<NodeAgent.Federation.Link.HubOptions>(host, problems);
+        Collect<NodeAgent.Core.Pipeline.PipelineOptions>(host, problems);
+        Collect<DeidentificationProfileOptions>(host, problems);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"nodeagent: configuration error: {problem}");

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
 using NodeAgent.Core.Index;
+using NodeAgent.Core.Query;
 using NodeAgent.Core.Spool;
 using NodeAgent.Core.Storage;
+using NodeAgent.Federation.Answering;
 using NodeAgent.Federation.Link;
 
 namespace NodeAgent.Federation;
@@ -24,7 +26,7 @@ internal static class FederationServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IQueryResponder, UnavailableQueryResponder>();
+        services.TryAddSingleton<IQueryResponder>(provider => new QueryServiceResponder(provider.GetRequiredService<QueryService>()));
         services.AddSingleton<INodeStatus>(provider => new NodeStatus(
             provider.GetRequiredService<SpoolDirectory>(),
             provider.GetRequiredService<DiskSpace>(),
