@@ -62,12 +62,15 @@ public sealed class QueryCoordinator
                 _registry.TrySend(node, new HubMessage { QueryRequest = request });
             }
 
-            var wait = deadline + Grace - _time.GetUtcNow();
+            // Until the deadline, plus a grace for answers in flight; a request sent past its deadline still gets the
+            // grace, so the nodes' "expired" refusals are collected rather than reported as time-outs.
+            var left = deadline - _time.GetUtcNow();
+            var wait = (left > TimeSpan.Zero ? left : TimeSpan.Zero) + Grace;
             if (pending.Targets.Count > 0)
             {
                 try
                 {
-                    await pending.AllAnswered.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time, cancellationToken);
+                    await pending.AllAnswered.WaitAsync(wait, _time, cancellationToken);
                 }
                 catch (TimeoutException)
                 {
