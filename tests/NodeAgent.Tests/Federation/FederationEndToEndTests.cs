@@ -109,7 +109,55 @@ public sealed class FederationEndToEndTests
         }
     }
 
-    private static async Task<Node> StartNodeAsync(TempDirectory directory, TestCertificates authority, string nodeId, int hubPort)
+    [Test]
+    public async Task EpsilonLedger_QueryOverBudget_RefusalReachesHubWithReason()
+    {
+        var storescu = Peers.Require("storescu");
+        var dcmodify = Peers.Require("dcmodify");
+        using var directory = new TempDirectory("federation-e2e");
+        using var authority = TestCertificates.CreateAuthority(directory.Path, "federation");
+        var hubFiles = authority.IssueServer("hub");
+        await using var hub = HubServer.Create(new HubServerOptions
+        {
+            ListenAddress = "127.0.0.1",
+            Port = 0,
+            AdminPort = 0,
+            Certificate = hubFiles.Certificate,
+            PrivateKey = hubFiles.PrivateKey,
+            ClientCa = authority.AuthorityPem,
+            AllowedNodes = ["CN=node-a"],
+        });
+        await hub.StartAsync();
+        var privacy = new Dictionary<string, string>
+        {
+            ["NodeAgent__Disclosure__DifferentialPrivacy"] = "true",
+            ["NodeAgent__Disclosure__EpsilonPerQuery"] = "0.6",
+            ["NodeAgent__Disclosure__EpsilonBudget"] = "1.0",
+        };
+        var node = await StartNodeAsync(directory, authority, "node-a", hub.GrpcPort, privacy);
+        try
+        {
+            await SendAsync(storescu, dcmodify, directory, node.Agent, "A", ct: 3, mr: 0);
+            await WaitUntilAsync(() => hub.Registry.Nodes() is [{ Connected: true, Instances: 3 }], "node-a reports 3 instances", node, node);
+            var first = await hub.Coordinator.RunAsync(QueryJsonParser.Parse(GroupByModality), null, TimeSpan.FromSeconds(20), "dp-requester", CancellationToken.None);
+            var second = await hub.Coordinator.RunAsync(QueryJsonParser.Parse("""{ "measures": ["series"] }"""), null, TimeSpan.FromSeconds(20), "dp-requester", CancellationToken.None);
+            Assert.Multiple(() =>
+            {
+                Assert.That(first.Nodes.Single().Status, Is.EqualTo("answered"), Describe(first));
+                Assert.That(first.Nodes.Single().EpsilonSpent, Is.EqualTo(0.6).Within(1e-9));
+                Assert.That(second.Nodes.Single().Status, Is.EqualTo("refused"), Describe(second));
+                Assert.That(second.Nodes.Single().Code, Is.EqualTo("epsilon-exhausted"));
+                Assert.That(second.Nodes.Single().Reason, Is.Not.Empty, "the hub sees why");
+            });
+        }
+        finally
+        {
+            await node.Agent.DisposeAsync();
+            await hub.StopAsync();
+        }
+    }
+
+    private static async Task<Node> StartNodeAsync(TempDirectory directory, TestCertificates authority, string nodeId, int hubPort, IDictionary<string, string>? extra = null)
     {
         var home = directory.Combine(nodeId);
         Directory.CreateDirectory(home);
@@ -129,6 +177,11 @@ public sealed class FederationEndToEndTests
             ["NodeAgent__Disclosure__RoundingBase"] = "1",
             ["NodeAgent__Disclosure__NoiseMagnitude"] = "0",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         return new Node(await AgentProcess.StartAsync(home, settings));
     }
 
