@@ -49,4 +49,7 @@ internal static partial class FederationLog
 
     [LoggerMessage(3014, LogLevel.Debug, "Query {QueryId} is running already; the re-delivered request is ignored")]
     public static partial void QueryInFlight(ILogger logger, string queryId);
+
+    [LoggerMessage(3015, LogLevel.Information, "Pruned {Count} acknowledged result(s) older than 30 days from the outbox")]
+    public static partial void OutboxPruned(ILogger logger, int count);
 }

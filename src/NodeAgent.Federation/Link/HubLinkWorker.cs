@@ -19,17 +19,21 @@ public sealed class HubLinkWorker
     /// <summary>A session that lasted less than this and ended is treated as a failed attempt, so a hub that admits and drops at once cannot make the node spin.</summary>
     private static readonly TimeSpan StableSession = TimeSpan.FromSeconds(5);
 
+    /// <summary>Acknowledged results are kept this long (to answer a re-delivered request again), then pruned.</summary>
+    private static readonly TimeSpan KeepAcknowledged = TimeSpan.FromDays(30);
+
     private readonly HubOptions _options;
     private readonly IQueryResponder _responder;
     private readonly INodeStatus _status;
     private readonly ILogger<HubLinkWorker> _logger;
     private readonly TimeProvider _time;
     private readonly QueryDispatcher _queries;
+    private readonly Outbox _outbox;
     private readonly HubTrust _trust;
     private readonly TimeSpan _initialBackoff;
     private readonly Lock _stateLock = new();
     private HubLinkState _state = HubLinkState.Disconnected;
-    private HubSession? _session;
+    private volatile HubSession? _session;
 
     /// <summary>Creates the worker; nothing is dialled until <see cref="RunAsync"/>.</summary>
     public HubLinkWorker(HubOptions options, IQueryResponder responder, INodeStatus status, Outbox outbox, IMeterFactory meterFactory, ILogger<HubLinkWorker> logger, TimeProvider time)
@@ -40,6 +44,7 @@ public sealed class HubLinkWorker
         _status = status;
         _logger = logger;
         _time = time;
+        _outbox = outbox;
         _queries = new QueryDispatcher(responder, outbox, logger, time);
         _trust = new HubTrust(options.TrustedCa, options.PinnedThumbprint);
         _initialBackoff = TimeSpan.FromSeconds(Math.Min(1, options.MaxBackoffSeconds));
@@ -64,6 +69,12 @@ public sealed class HubLinkWorker
     /// <summary>Keeps the link up until <paramref name="stoppingToken"/> is cancelled; throws only for a failure it does not know.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        var pruned = _outbox.PruneAcknowledged(_time.GetUtcNow() - KeepAcknowledged);
+        if (pruned > 0)
+        {
+            FederationLog.OutboxPruned(_logger, pruned);
+        }
+
         using var channel = HubChannel.Create(_options, _trust);
         var client = new Contract.Federation.FederationClient(channel);
         var pipeline = BuildPipeline();

@@ -43,6 +43,12 @@ internal sealed class FederationService(
         }
 
         using var connection = registry.Connect(hello, certificate.Subject, out var replaced);
+        if (connection is null)
+        {
+            HubLog.NodeRefused(logger, remote, $"node id '{hello.NodeId}' belongs to another certificate", certificate.Subject, NodeAdmission.Sha256(certificate));
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"the node id '{hello.NodeId}' is registered to another certificate"));
+        }
+
         if (replaced)
         {
             HubLog.NodeReplaced(logger, hello.NodeId);

@@ -59,7 +59,11 @@ public sealed class NodeRegistry(TimeProvider time)
         }
     }
 
-    internal NodeConnection Connect(Hello hello, string certificateSubject, out bool replaced)
+    /// <summary>
+    /// Registers a node's stream; null when the node id is held by another certificate (a node cannot take over
+    /// another's name). A second stream of the same node replaces the first (the node restarted).
+    /// </summary>
+    internal NodeConnection? Connect(Hello hello, string certificateSubject, out bool replaced)
     {
         var connection = new NodeConnection(hello.NodeId);
         NodeConnection? previous;
@@ -69,6 +73,12 @@ public sealed class NodeRegistry(TimeProvider time)
             {
                 node = new NodeRecord(hello.NodeId);
                 _nodes.Add(hello.NodeId, node);
+            }
+            else if (!string.Equals(node.CertificateSubject, certificateSubject, StringComparison.Ordinal))
+            {
+                replaced = false;
+                connection.Dispose();
+                return null;
             }
 
             previous = node.Connection;

@@ -1,4 +1,3 @@
-using NodeAgent.Federation.Link;
 using NodeAgent.Federation.Tests.Support;
 using NodeAgent.Testing;
 using NUnit.Framework;
@@ -18,7 +17,7 @@ public sealed class HubCliTests
     {
         _harness = await LinkHarness.StartAsync();
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), new ScriptedResponder(value: 25));
-        await node.WaitForStateAsync(HubLinkState.Connected, TimeSpan.FromSeconds(15));
+        await _harness.WaitUntilConnectedAsync(node);
     }
 
     [TearDown]

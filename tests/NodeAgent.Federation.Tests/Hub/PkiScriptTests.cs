@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using NodeAgent.Federation.Link;
 using NodeAgent.Federation.Tests.Support;
 using NodeAgent.Testing;
 using NUnit.Framework;
@@ -29,7 +28,7 @@ public sealed class PkiScriptTests
         var options = harness.NodeOptions("site-a", Path.Combine("pki", "site-a"));
         options.PinnedThumbprint = thumbprints["hub"];
         var node = harness.StartNode(options, new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, TimeSpan.FromSeconds(15));
+        await harness.WaitUntilConnectedAsync(node);
         Assert.Multiple(() =>
         {
             Assert.That(harness.Hub!.Registry.Nodes().Single().CertificateSubject, Is.EqualTo("CN=site-a"));

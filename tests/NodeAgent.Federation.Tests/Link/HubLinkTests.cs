@@ -24,7 +24,7 @@ public sealed class HubLinkTests
     public async Task Connect_AllowedNode_HubSeesHelloAndHeartbeats()
     {
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         await Eventually.HoldsAsync(() => _harness.Hub!.Registry.Nodes().SingleOrDefault() is { Heartbeats: >= 2 }, Wait, "two heartbeats at the hub");
         var seen = _harness.Hub!.Registry.Nodes().Single();
         Assert.Multiple(() =>
@@ -44,7 +44,7 @@ public sealed class HubLinkTests
     public async Task Connect_Connected_GaugeReportsTwo()
     {
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var values = new List<int>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -66,7 +66,7 @@ public sealed class HubLinkTests
         var options = _harness.NodeOptions("node-a", "node-a");
         options.HeartbeatSeconds = 600;
         var node = _harness.StartNode(options, new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         Assert.That(_harness.Hub!.Registry.Ping("node-a", "p1"), Is.True);
         await Eventually.HoldsAsync(() => _harness.Hub.Registry.Nodes().Single().Heartbeats == 1, Wait, "the ping's heartbeat");
     }
@@ -76,7 +76,7 @@ public sealed class HubLinkTests
     {
         var responder = new ScriptedResponder(value: 25);
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), responder);
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var merged = await _harness.Hub!.Coordinator.RunAsync(Query("modality"), null, TimeSpan.FromSeconds(10), "tester", CancellationToken.None);
         await Eventually.HoldsAsync(() => node.Outbox.Pending().Count == 0, Wait, "the hub's ack clears the outbox");
         Assert.Multiple(() =>
@@ -94,7 +94,7 @@ public sealed class HubLinkTests
     {
         var responder = new ScriptedResponder();
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), responder);
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var request = new QueryRequest
         {
             QueryId = "expired-1",
@@ -116,7 +116,7 @@ public sealed class HubLinkTests
     {
         var responder = new ScriptedResponder();
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), responder);
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var request = new QueryRequest { QueryId = "twice", RequesterId = "tester", Deadline = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(10)), Query = Query() };
         var first = await _harness.Hub!.Coordinator.RunAsync(request, ["node-a"], CancellationToken.None);
         var second = await _harness.Hub.Coordinator.RunAsync(request, ["node-a"], CancellationToken.None);
@@ -135,7 +135,7 @@ public sealed class HubLinkTests
     {
         var responder = new ScriptedResponder { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), responder);
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var request = new QueryRequest { QueryId = "held", RequesterId = "tester", Deadline = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(30)), Query = Query() };
         Assert.That(_harness.Hub!.Registry.TrySend("node-a", new HubMessage { QueryRequest = request }), Is.True);
         await responder.Started.Task.WaitAsync(Wait);
@@ -146,7 +146,7 @@ public sealed class HubLinkTests
         await Eventually.HoldsAsync(() => node.Outbox.Pending().Count == 1, Wait, "the result waits in the outbox");
 
         await _harness.StartHubAsync(port);
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         await Eventually.HoldsAsync(() => node.Outbox.Pending().Count == 0, Wait, () => "the re-sent result is acknowledged:\n" + node.Log.Dump() + "\nhub:\n" + _harness.HubLog.Dump());
         Assert.Multiple(() =>
         {
@@ -160,7 +160,7 @@ public sealed class HubLinkTests
     public async Task HubRestarted_NodeReconnectsWithinBackoffCap()
     {
         var node = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var port = _harness.Port;
         await _harness.StopHubAsync();
         await Eventually.HoldsAsync(() => node.Worker.State == HubLinkState.BackingOff, Wait, "backing off while the hub is down");
@@ -168,7 +168,7 @@ public sealed class HubLinkTests
         await Eventually.HoldsAsync(() => node.Log.WithEventId(3002).Count >= 3, Wait, () => "three failed attempts:\n" + node.Log.Dump());
         await _harness.StartHubAsync(port);
         var restarted = DateTime.UtcNow;
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         var took = DateTime.UtcNow - restarted;
         Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(node.Options.MaxBackoffSeconds + 2)), $"reconnected {took.TotalSeconds:F1} s after the restart");
     }

@@ -21,7 +21,7 @@ public sealed class HubTrustTests
     public async Task Connect_SubjectOnAllowList_Admitted()
     {
         var node = _harness.StartNode(_harness.NodeOptions("node-b", "node-b"), new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
         Assert.That(_harness.Hub!.Registry.ConnectedNodeIds(), Is.EqualTo(new[] { "node-b" }));
     }
 
@@ -36,6 +36,21 @@ public sealed class HubTrustTests
             Assert.That(_harness.Hub!.Registry.Nodes(), Is.Empty);
             Assert.That(_harness.HubLog.WithEventId(3101)[0].Message, Does.Contain("CN=node-c").And.Contain("allow-list"));
             Assert.That(node.Log.WithEventId(3003)[0].Message, Does.Contain("PermissionDenied"));
+        });
+    }
+
+    [Test]
+    public async Task Connect_NodeIdOfAnotherCertificate_RefusedByHub()
+    {
+        var owner = _harness.StartNode(_harness.NodeOptions("node-a", "node-a"), new ScriptedResponder());
+        await _harness.WaitUntilConnectedAsync(owner);
+        var impostor = _harness.StartNode(_harness.NodeOptions("node-a", "node-b"), new ScriptedResponder());
+        await impostor.WaitForStateAsync(HubLinkState.Refused, Wait);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_harness.Hub!.Registry.Nodes().Single().CertificateSubject, Is.EqualTo("CN=node-a"));
+            Assert.That(owner.Worker.State, Is.EqualTo(HubLinkState.Connected), "the owner keeps its stream");
+            Assert.That(_harness.HubLog.WithEventId(3101)[0].Message, Does.Contain("belongs to another certificate"));
         });
     }
 
@@ -79,7 +94,7 @@ public sealed class HubTrustTests
         options.TrustedCa = null;
         options.PinnedThumbprint = string.Join(':', _harness.HubCertificate.Sha256.Chunk(2).Select(c => new string(c)));
         var node = _harness.StartNode(options, new ScriptedResponder());
-        await node.WaitForStateAsync(HubLinkState.Connected, Wait);
+        await _harness.WaitUntilConnectedAsync(node);
     }
 
     [Test]

@@ -99,6 +99,13 @@ public sealed class LinkHarness : IAsyncDisposable
         MaxBackoffSeconds = 1,
     };
 
+    /// <summary>Waits until the node sees itself connected and the hub has registered its Hello.</summary>
+    public async Task WaitUntilConnectedAsync(NodeRun node)
+    {
+        await node.WaitForStateAsync(HubLinkState.Connected, TimeSpan.FromSeconds(15));
+        await Eventually.HoldsAsync(() => Hub?.Registry.ConnectedNodeIds().Contains(node.Options.NodeId!) == true, TimeSpan.FromSeconds(15), () => $"the hub registers {node.Options.NodeId}:\n{HubLog.Dump()}");
+    }
+
     public NodeRun StartNode(HubOptions options, IQueryResponder responder)
     {
         var node = new NodeRun(options, responder, Directory.Combine($"{options.NodeId}-{Guid.NewGuid():N}", "outbox.db"));
