@@ -32,9 +32,13 @@ internal static class HubChannel
             UseProxy = !string.IsNullOrWhiteSpace(options.Proxy),
             Proxy = string.IsNullOrWhiteSpace(options.Proxy) ? null : new WebProxy(new Uri(options.Proxy)),
         };
+        // An HttpClient of our own rather than HttpHandler: that keeps Grpc.Net.Client's client-side balancer out,
+        // which cannot work through a proxy ("Unable to get subchannel", grpc/grpc-dotnet#2254) and which one hub
+        // address does not need. No client timeout: the stream is meant to stay open for days.
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         return GrpcChannel.ForAddress(options.Address!, new GrpcChannelOptions
         {
-            HttpHandler = handler,
+            HttpClient = http,
             DisposeHttpClient = true,
             // Our own cancellation (stopping) surfaces as OperationCanceledException, never as a retryable RpcException.
             ThrowOperationCanceledOnCancellation = true,

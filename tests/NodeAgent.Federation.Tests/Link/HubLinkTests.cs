@@ -173,6 +173,21 @@ public sealed class HubLinkTests
         Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(node.Options.MaxBackoffSeconds + 2)), $"reconnected {took.TotalSeconds:F1} s after the restart");
     }
 
+    [Test]
+    public async Task Connect_ThroughHttpProxy_TunnelsAndConnects()
+    {
+        await using var proxy = new ConnectProxy();
+        var options = _harness.NodeOptions("node-a", "node-a");
+        options.Proxy = $"http://127.0.0.1:{proxy.Port}";
+        var node = _harness.StartNode(options, new ScriptedResponder());
+        await _harness.WaitUntilConnectedAsync(node);
+        Assert.Multiple(() =>
+        {
+            Assert.That(proxy.Tunnels, Is.GreaterThanOrEqualTo(1));
+            Assert.That(proxy.LastTarget, Is.EqualTo($"localhost:{_harness.Port}"));
+        });
+    }
+
     private static Query Query(params string[] groupBy)
     {
         var query = new Query();
