@@ -14,6 +14,9 @@ internal static class HubCommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
+    /// <summary>The shipped configuration, beside the executable: what <c>serve</c> reads without --config.</summary>
+    public const string DefaultConfigFile = "nodeagent-hub.json";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<int> RunAsync(string[] args)
@@ -64,13 +67,16 @@ internal static class HubCommandLine
     private static async Task<int> ServeAsync(HubArguments arguments)
     {
         arguments.Expect("--config");
-        var options = LoadOptions(arguments.Option("--config"));
-        await using var server = HubServer.Create(options, logging => logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            console.UseUtcTimestamp = true;
-        }));
+        var file = arguments.Option("--config") ?? Path.Combine(AppContext.BaseDirectory, DefaultConfigFile);
+        var (options, configuration) = Load(file, validate: true);
+        await using var server = HubServer.Create(options, logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                console.UseUtcTimestamp = true;
+            }));
         await server.RunAsync();
         return Ok;
     }
@@ -140,30 +146,36 @@ internal static class HubCommandLine
         var address = arguments.Option("--admin");
         if (address is null)
         {
-            var port = arguments.Option("--config") is { } config ? LoadOptions(config, validate: false).AdminPort : new HubServerOptions().AdminPort;
+            var port = arguments.Option("--config") is { } config ? Load(config, validate: false).Options.AdminPort : new HubServerOptions().AdminPort;
             address = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
         }
 
         return new HttpClient { BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/"), Timeout = timeout };
     }
 
-    private static HubServerOptions LoadOptions(string? file, bool validate = true)
+    private static (HubServerOptions Options, IConfiguration Configuration) Load(string? file, bool validate)
     {
         var builder = new ConfigurationBuilder();
         if (file is not null)
         {
+            if (!File.Exists(file))
+            {
+                throw new HubUsageException($"the configuration file {file} does not exist");
+            }
+
             builder.AddJsonFile(Path.GetFullPath(file), optional: false);
         }
 
         builder.AddEnvironmentVariables("NODEAGENT_HUB_");
+        var configuration = builder.Build();
         var options = new HubServerOptions();
-        builder.Build().GetSection(HubServerOptions.Section).Bind(options);
+        configuration.GetSection(HubServerOptions.Section).Bind(options);
         if (validate && new HubServerOptionsValidator().Validate(null, options) is { Failed: true } result)
         {
             throw new OptionsValidationException(HubServerOptions.Section, typeof(HubServerOptions), result.Failures);
         }
 
-        return options;
+        return (options, configuration);
     }
 
     private static int Help(TextWriter writer, int code, string? error = null)
