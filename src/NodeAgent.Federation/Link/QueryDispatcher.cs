@@ -74,6 +74,12 @@ internal sealed class QueryDispatcher(IQueryResponder responder, Outbox outbox, 
             var result = outbox.Store(await AnswerAsync(request, stopping), time.GetUtcNow());
             await send(Wrap(result));
         }
+        catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException)
+        {
+            // The outbox could not take the result: nothing is sent (a result is never sent unless it is stored),
+            // and the hub's re-delivery after a reconnect will ask again.
+            FederationLog.QueryFailed(logger, e, request.QueryId);
+        }
         finally
         {
             _inFlight.TryRemove(request.QueryId, out _);

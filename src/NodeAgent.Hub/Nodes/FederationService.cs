@@ -16,6 +16,9 @@ internal sealed class FederationService(
 {
     private const int MaxNodeIdLength = 128;
 
+    /// <summary>An admitted stream that says nothing for this long is closed.</summary>
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+
     public override async Task Connect(IAsyncStreamReader<NodeMessage> requestStream, IServerStreamWriter<HubMessage> responseStream, ServerCallContext context)
     {
         var http = context.GetHttpContext();
@@ -29,7 +32,9 @@ internal sealed class FederationService(
 
         // Headers now: the node counts itself connected once it has them.
         await context.WriteResponseHeadersAsync([]);
-        if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.KindCase != NodeMessage.KindOneofCase.Hello)
+        using var helloLimit = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        helloLimit.CancelAfter(HelloTimeout);
+        if (!await requestStream.MoveNext(helloLimit.Token) || requestStream.Current.KindCase != NodeMessage.KindOneofCase.Hello)
         {
             HubLog.ProtocolViolation(logger, remote, "the first message was not Hello");
             throw new RpcException(new Status(StatusCode.InvalidArgument, "the first message of a stream must be Hello"));
