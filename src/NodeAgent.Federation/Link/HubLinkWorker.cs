@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Security.Authentication;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using NodeAgent.Federation.Contract;
@@ -146,7 +145,7 @@ public sealed class HubLinkWorker
         {
             // The hub sends its headers once it has admitted the certificate; a refusal or a TLS failure throws here.
             await session.ResponseHeadersAsync().WaitAsync(token);
-            await session.SendAsync(new NodeMessage { Hello = Hello() }, token);
+            await session.SendAsync(new NodeMessage { Hello = NodeReports.Hello(_options.NodeId ?? "", _responder, _status.Current()) }, token);
         }
         catch (OperationCanceledException e) when (!token.IsCancellationRequested)
         {
@@ -207,7 +206,7 @@ public sealed class HubLinkWorker
                 _queries.Acknowledged(message.Ack.QueryId);
                 break;
             case HubMessage.KindOneofCase.Ping:
-                await session.TrySendAsync(new NodeMessage { Heartbeat = Heartbeat(message.Ping.PingId) }, token);
+                await session.TrySendAsync(new NodeMessage { Heartbeat = NodeReports.Heartbeat(_status.Current(), _time.GetUtcNow(), message.Ping.PingId) }, token);
                 break;
             default:
                 // A newer hub's message this node does not know: ignored, as proto3 evolution expects.
@@ -232,7 +231,7 @@ public sealed class HubLinkWorker
             {
                 var jitter = 0.9 + (0.2 * Random.Shared.NextDouble());
                 await Task.Delay(TimeSpan.FromSeconds(_options.HeartbeatSeconds * jitter), _time, token);
-                var heartbeat = Heartbeat(pingId: "");
+                var heartbeat = NodeReports.Heartbeat(_status.Current(), _time.GetUtcNow(), pingId: "");
                 if (!await session.TrySendAsync(new NodeMessage { Heartbeat = heartbeat }, token))
                 {
                     return;
@@ -258,44 +257,6 @@ public sealed class HubLinkWorker
             // Queries cut short by stopping have no result; the hub re-delivers them after the restart.
         }
     }
-
-    private Hello Hello()
-    {
-        var hello = new Hello
-        {
-            NodeId = _options.NodeId ?? "",
-            SoftwareVersion = typeof(HubLinkWorker).Assembly.GetName().Version?.ToString() ?? "",
-            PolicyHash = _responder.PolicyHash,
-            Index = Summary(_status.Current()),
-        };
-        hello.Capabilities.AddRange(_responder.Capabilities);
-        return hello;
-    }
-
-    private Heartbeat Heartbeat(string pingId)
-    {
-        var status = _status.Current();
-        return new Heartbeat
-        {
-            Sent = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
-            PingId = pingId,
-            Health = new NodeHealth
-            {
-                SpoolDepth = status.SpoolDepth,
-                FreeDiskBytes = status.FreeDiskBytes,
-                LastInstanceTime = status.LastInstanceUtc is { } last ? Timestamp.FromDateTimeOffset(last) : null,
-                Index = Summary(status),
-            },
-        };
-    }
-
-    private static IndexSummary Summary(NodeStatusSnapshot status) => new()
-    {
-        Patients = status.Patients,
-        Studies = status.Studies,
-        Series = status.Series,
-        Instances = status.Instances,
-    };
 
     private void SetState(HubLinkState state)
     {
