@@ -139,7 +139,7 @@ public sealed partial class IngestPipeline
         StoredInstance stored;
         try
         {
-            stored = _store.Write(dataset, file.TransferSyntax);
+            stored = _store.Write(dataset, file.TransferSyntax, flushDirectory: false);
         }
         catch (ArgumentException e)
         {
@@ -152,8 +152,21 @@ public sealed partial class IngestPipeline
         var entry = _extractor.CreateEntry(key, dataset, stored.TransferSyntaxUid, stored.RelativePath, stored.Sha256, stored.Size);
         // The worker moves on while the entry waits for its batch: many instances then share one LiteDB commit,
         // instead of each worker waiting for a commit of its own (measured: 47 ms per single-entry commit).
+        var durable = _store.FlushDirectoryAsync(stored);
         var indexing = _writer.AddAsync(entry, abort);
         handedOff?.TrySetResult();
+        try
+        {
+            // The rename must be durable before the spool file goes; the index entry may commit first (a crash then
+            // leaves the spool file, and processing it again rewrites the same file and entry).
+            await durable.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Observed either way, so an index failure is never left unobserved when the fsync failed first.
+            await ((Task)indexing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         var written = await indexing.ConfigureAwait(false);
         Mark(PipelineStages.Index, mark);
 
