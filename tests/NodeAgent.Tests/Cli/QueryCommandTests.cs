@@ -45,7 +45,10 @@ public sealed class QueryCommandTests
         var (exitCode, output) = await AgentProcess.RunToEndAsync(["query", "--local", directory.Combine("q.json")], directory.Path);
 
         Assert.That(exitCode, Is.Zero, output);
-        Assert.That(output, Does.Match(@"series\s*\n-+\s*\n\s*45\b"));
+        // 43 series, noised and rounded under this test's own (random) site secret.
+        var expected = Expected(data, """{"measures":["series"]}""").Table.Rows.Single().Cells[0].Value;
+        Assert.That(expected, Is.EqualTo(40).Or.EqualTo(45));
+        Assert.That(output, Does.Match($@"series\s*\n-+\s*\n\s*{expected}\b"));
     }
 
     [Test]
