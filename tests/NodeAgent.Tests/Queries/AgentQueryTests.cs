@@ -39,6 +39,9 @@ public sealed class AgentQueryTests
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Match(@"CT\s+<10 \(suppressed\)"));
         Assert.That(output, Does.Match(@"MR\s+<10 \(suppressed\)"));
+        var (verifyExit, verify) = await AgentProcess.RunToEndAsync(["audit", "verify"], directory.Path);
+        Assert.That(verifyExit, Is.Zero, verify);
+        Assert.That(verify, Does.Contain("0 records, chain intact"), "a local query is not audited");
         Assert.That(await agent.StopAsync(TimeSpan.FromSeconds(30)), Is.Zero, agent.Output);
     }
 
