@@ -20,6 +20,7 @@ internal sealed class CellCounts
     private readonly List<long> _keys = [];
     private readonly List<long> _series = [];
     private readonly List<long> _instances = [];
+    private readonly List<ulong> _fingerprints = [];
     private readonly List<long> _patientCounts = [];
     private readonly List<long> _studyCounts = [];
     private readonly List<ulong[]> _patientBits = [];
@@ -47,11 +48,13 @@ internal sealed class CellCounts
 
     public int Count => _keys.Count;
 
-    public void Add(long key, int patient, int study, int instances)
+    public void Add(long key, int patient, int study, int instances, ulong seriesHash)
     {
         var cell = Touch(key);
         _series[cell]++;
         _instances[cell] += instances;
+        // A sum (mod 2^64) does not depend on the order the rows come in.
+        _fingerprints[cell] += seriesHash;
         if (_bitsets)
         {
             if (Set(_patientBits[cell], patient))
@@ -101,6 +104,7 @@ internal sealed class CellCounts
         _keys.Add(key);
         _series.Add(0);
         _instances.Add(0);
+        _fingerprints.Add(0);
         _patientCounts.Add(0);
         _studyCounts.Add(0);
         if (_bitsets)
@@ -117,13 +121,13 @@ internal sealed class CellCounts
         return cell;
     }
 
-    public IEnumerable<(long Key, long Patients, long Studies, long Series, long Instances)> Cells()
+    public IEnumerable<(long Key, long Patients, long Studies, long Series, long Instances, ulong Fingerprint)> Cells()
     {
         for (var cell = 0; cell < _keys.Count; cell++)
         {
             yield return _bitsets
-                ? (_keys[cell], _patientCounts[cell], _studyCounts[cell], _series[cell], _instances[cell])
-                : (_keys[cell], _patientSets[cell].Count, _studySets[cell].Count, _series[cell], _instances[cell]);
+                ? (_keys[cell], _patientCounts[cell], _studyCounts[cell], _series[cell], _instances[cell], _fingerprints[cell])
+                : (_keys[cell], _patientSets[cell].Count, _studySets[cell].Count, _series[cell], _instances[cell], _fingerprints[cell]);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed partial class RollupTable
                 }
 
                 var patient = _patient[row];
-                cells.Add(key, patient, _study[row], _instances[row]);
+                cells.Add(key, patient, _study[row], _instances[row], _seriesHashes[row]);
                 allPatients[patient >> 6] |= 1UL << patient;
             }
 
@@ -48,7 +48,7 @@ public sealed partial class RollupTable
             }
 
             var result = new List<AggregateCell>(cells.Count);
-            foreach (var (key, patients, studies, series, instances) in cells.Cells())
+            foreach (var (key, patients, studies, series, instances, fingerprint) in cells.Cells())
             {
                 var values = groups.Length switch
                 {
@@ -56,7 +56,7 @@ public sealed partial class RollupTable
                     1 => [groups[0].Label((int)key)],
                     _ => new[] { groups[0].Label((int)(key / second)), groups[1].Label((int)(key % second)) },
                 };
-                result.Add(new AggregateCell(values, patients, studies, series, instances));
+                result.Add(new AggregateCell(values, patients, studies, series, instances, fingerprint));
             }
 
             result.Sort(static (a, b) => CompareGroups(a.Groups, b.Groups));
