@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NodeAgent.Configuration;
 using NodeAgent.Listener;
 using NodeAgent.Pipeline;
+using NodeAgent.Queries;
 
 namespace NodeAgent;
 
@@ -27,6 +28,7 @@ internal static class AgentHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
         // Before the listener: hosted services start in registration order and stop in reverse.
         builder.Services.AddNodeAgentPipeline();
+        builder.Services.AddNodeAgentQueries();
         builder.Services.AddNodeAgentListener();
         return builder.Build();
     }

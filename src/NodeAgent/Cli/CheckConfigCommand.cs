@@ -26,6 +26,7 @@ internal static class CheckConfigCommand
         Collect<StorageOptions>(host, problems);
         Collect<NodeAgent.Core.Pipeline.PipelineOptions>(host, problems);
         Collect<DeidentificationProfileOptions>(host, problems);
+        Collect<NodeAgent.Core.Disclosure.DisclosureOptions>(host, problems);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"nodeagent: configuration error: {problem}");
