@@ -32,7 +32,7 @@ internal sealed record HealthReport(HealthStatus Status, DateTimeOffset CheckedA
         return new JsonObject
         {
             ["status"] = StatusText(Status),
-            ["checkedAt"] = CheckedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["checkedAt"] = CheckedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
             ["components"] = components,
         };
     }

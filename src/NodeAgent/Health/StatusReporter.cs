@@ -24,10 +24,10 @@ internal sealed class StatusReporter(TodayCounters today, IServiceProvider servi
 
         return new JsonObject
         {
-            ["startedAt"] = today.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["startedAt"] = today.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
             ["today"] = new JsonObject
             {
-                ["since"] = since.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["since"] = since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
                 ["instancesReceived"] = received,
                 ["instancesStored"] = stored,
                 ["studies"] = studies,
