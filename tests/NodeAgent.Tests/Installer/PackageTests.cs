@@ -182,7 +182,8 @@ public sealed class PackageTests
             unshare,
             ["--mount", "--propagation", "private", InstallerTools.Require("bash", "bash"),
              Path.Combine(RepoPaths.RepoRoot, "tests", "NodeAgent.Tests", "Installer", "overlay-chroot.sh"),
-             _deb, _publish, Path.Combine(RepoPaths.RepoRoot, "installer"), scratch.Path],
+             _deb, _publish, Path.Combine(RepoPaths.RepoRoot, "installer"), scratch.Path,
+             AgentProcess.FreePort().ToString(CultureInfo.InvariantCulture), AgentProcess.FreePort().ToString(CultureInfo.InvariantCulture)],
             TimeSpan.FromMinutes(5));
         if (run.ExitCode == 77)
         {
@@ -203,6 +204,14 @@ public sealed class PackageTests
             Assert.That(facts["deb.enabled"], Is.EqualTo("enabled"));
             Assert.That(facts["deb.reinstalled"], Is.EqualTo("install ok installed"));
             Assert.That(facts["deb.check"], Is.EqualTo("configuration OK"), "check-config as the service user");
+            Assert.That(facts["run.healthz"], Is.EqualTo("{\"status\":\"healthy\""), "curl /healthz of the installed agent");
+            Assert.That(int.Parse(facts["run.metrics"], CultureInfo.InvariantCulture), Is.GreaterThan(0), "curl /metrics lists nodeagent_ samples");
+            Assert.That(facts["run.status"], Is.EqualTo("healthy"), "nodeagent status as the service user");
+            Assert.That(facts["run.exit"], Is.EqualTo("0"), "SIGTERM stops the installed agent cleanly");
+            Assert.That(facts["run.stopped"], Is.EqualTo("3"), "nodeagent status with no agent running");
+            Assert.That(facts["backup.mode"], Is.EqualTo("600"));
+            Assert.That(facts["backup.has"], Is.EqualTo("2"), "the configuration and the data directory are in the backup");
+            Assert.That(facts["restore.marker"], Is.EqualTo("nodeagent"));
             Assert.That(facts["remove.data"], Is.EqualTo("nodeagent 700"));
             Assert.That(facts["remove.app"], Is.EqualTo("absent"));
             Assert.That(facts["purge.data"], Is.EqualTo("absent"));
