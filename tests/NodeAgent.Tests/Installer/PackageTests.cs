@@ -272,12 +272,21 @@ public sealed class PackageTests
         try
         {
             await systemd.WaitForAsync("READY=1", agent, TimeSpan.FromSeconds(60));
+            // Ready means bound: the DICOM port takes a connection the moment READY=1 has arrived.
+            using (var probe = new System.Net.Sockets.TcpClient())
+            {
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, int.Parse(environment["NodeAgent__Dicom__Port"], CultureInfo.InvariantCulture));
+            }
+
             var pid = File.ReadAllText(scratch.Combine("pid")).Trim();
             (await ProcessRunner.RunAsync(InstallerTools.Require("kill", "procps"), ["-TERM", pid], TimeSpan.FromSeconds(30))).EnsureSuccess();
             await systemd.WaitForAsync("STOPPING=1", agent, TimeSpan.FromSeconds(60));
             var result = await agent.WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.That(result.ExitCode, Is.Zero, result.StdOut + result.StdErr);
+            // Under systemd the log lines carry syslog priorities for journald and no timestamp of our own.
+            Assert.That(result.StdOut, Does.Contain("<6>NodeAgent.Dicom.Network.DicomServer[1000] DICOM listener on"), result.StdOut);
+            Assert.That(result.StdOut, Does.Not.Contain(" info: "), "the simple console format is for terminals, not the journal");
             Assert.That(systemd.Messages.ToList().IndexOf("READY=1"), Is.LessThan(systemd.Messages.ToList().IndexOf("STOPPING=1")), string.Join(", ", systemd.Messages));
         }
         finally
