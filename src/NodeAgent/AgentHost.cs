@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
 using NodeAgent.Health;
 using NodeAgent.Listener;
+using NodeAgent.Pipeline;
 using NodeAgent.Telemetry;
 
 namespace NodeAgent;
@@ -27,6 +28,7 @@ internal static class AgentHost
         // pipeline (which queues the spool) before the listener, so the listener is the first to stop and drain.
         builder.Services.AddNodeAgentTelemetry(builder.Configuration);
         builder.Services.AddNodeAgentHealth();
+        builder.Services.AddNodeAgentPipeline();
         builder.Services.AddNodeAgentListener();
         return builder.Build();
     }

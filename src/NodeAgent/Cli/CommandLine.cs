@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NodeAgent.Core.Secrets;
 
 namespace NodeAgent.Cli;
 
@@ -40,6 +41,12 @@ internal static class CommandLine
             }
 
             return Usage;
+        }
+        catch (SiteSecretException e)
+        {
+            // One line naming the file and the rule; never a byte of the secret.
+            await Console.Error.WriteLineAsync($"nodeagent: site secret error: {e.Message}").ConfigureAwait(false);
+            return Failed;
         }
     }
 
