@@ -19,6 +19,7 @@ public sealed class StatusCommandTests
         await using var agent = await AgentProcess.StartAsync(directory.Path, settings);
         var store = await ProcessRunner.RunAsync(storescu, ["-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}", .. files.Select(f => f.Path)], TimeSpan.FromSeconds(60));
         Assert.That(store.ExitCode, Is.Zero, store.StdErr);
+        await WaitForStoredAsync(settings, 4);
 
         var (exitCode, output) = await AgentProcess.RunToEndAsync(["status"], directory.Path, settings);
 
@@ -28,7 +29,30 @@ public sealed class StatusCommandTests
         Assert.That(output, Does.Match(@"spool\s+healthy"));
         Assert.That(output, Does.Match(@"disk\s+healthy\s+[\d.]+ [GMT]iB free"));
         Assert.That(output, Does.Match(@"hubLink\s+not configured"));
-        Assert.That(output, Does.Contain("4 instances received"));
+        Assert.That(output, Does.Match(@"index\s+healthy\s+open: 4 instance\(s\) in 1 series, 1 studies"));
+        Assert.That(output, Does.Contain("4 instances received, 4 stored, 1 studies, 0 queries answered, 0 refused"));
+    }
+
+    /// <summary>Waits until /status counts <paramref name="count"/> instances stored today (the index commits in batches).</summary>
+    private static async Task WaitForStoredAsync(Dictionary<string, string> settings, int count)
+    {
+        using var monitoring = new MonitoringClient(int.Parse(settings["NodeAgent__Telemetry__MetricsPort"], System.Globalization.CultureInfo.InvariantCulture));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (_, body) = await monitoring.GetJsonAsync("status");
+            using (body)
+            {
+                var stored = body.RootElement.GetProperty("today").GetProperty("instancesStored");
+                if (stored.ValueKind == System.Text.Json.JsonValueKind.Number && stored.GetInt64() >= count)
+                {
+                    return;
+                }
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"fewer than {count} instances stored");
+            await Task.Delay(50);
+        }
     }
 
     [Test]

@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using NodeAgent.Core.Index;
+using NodeAgent.Core.Quarantine;
+using NodeAgent.Core.Secrets;
 using NodeAgent.Dicom;
 using NodeAgent.Testing;
 using NodeAgent.Tests.Support;
@@ -7,8 +12,9 @@ using NUnit.Framework;
 namespace NodeAgent.Tests.Listener;
 
 /// <summary>
-/// SIGTERM in the middle of a 200-instance storescu send: no instance storescu saw acknowledged is lost, nothing
-/// half-received is left, and the agent exits 0 within its drain timeout plus the host's margin (15 s).
+/// SIGTERM in the middle of a 200-instance storescu send: every instance storescu saw acknowledged is still in the
+/// spool, or stored and indexed by the pipeline (looked up by its instance key), or in quarantine; nothing
+/// half-received is left; and the agent exits 0 within its drain timeout plus the host's margin (15 s).
 /// </summary>
 [TestFixture]
 [Category("Interop")]
@@ -28,7 +34,7 @@ public sealed class SigtermDrainTests
         await using var agent = await AgentProcess.StartAsync(directory.Path, settings);
 
         var send = ProcessRunner.RunAsync(storescu, ["-v", "-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}", .. files.Select(f => f.Path)], TimeSpan.FromSeconds(120));
-        await WaitForSpoolAsync(agent, 20);
+        await WaitForArrivalsAsync(agent, 20);
         var stopping = Stopwatch.StartNew();
         var exitCode = await agent.StopAsync(TimeSpan.FromSeconds(drainSeconds + StopMarginSeconds + 10));
         stopping.Stop();
@@ -36,14 +42,13 @@ public sealed class SigtermDrainTests
 
         var acknowledged = StorescuLog.Acknowledged(sent.StdOut + sent.StdErr);
         var byPath = files.ToDictionary(f => f.Path, f => f.SopInstanceUid, StringComparer.Ordinal);
-        // PARTIAL until the pipeline is merged: then an instance may also have moved on to the store (pseudonymised).
-        var kept = Directory.GetFiles(agent.SpoolDirectory, "*.dcm").Select(p => DicomFile.Open(p).Dataset.GetString(DicomTags.SOPInstanceUID)).ToHashSet(StringComparer.Ordinal);
+        var lost = Lost(agent.DataDirectory, acknowledged.Select(p => byPath[p]));
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.Zero, agent.Output);
             Assert.That(stopping.Elapsed, Is.LessThan(TimeSpan.FromSeconds(drainSeconds + StopMarginSeconds)), "stopped within the drain timeout and the host's margin");
             Assert.That(acknowledged, Is.Not.Empty, sent.StdOut + sent.StdErr);
-            Assert.That(acknowledged.Select(p => byPath[p]).Where(uid => !kept.Contains(uid)), Is.Empty, "acknowledged but not kept");
+            Assert.That(lost, Is.Empty, "acknowledged but neither in the spool, nor stored and indexed, nor quarantined");
             Assert.That(Directory.GetFiles(agent.SpoolDirectory, "*.partial"), Is.Empty, "half-received data sets are removed");
         });
         if (drainSeconds == 0)
@@ -58,10 +63,35 @@ public sealed class SigtermDrainTests
         }
     }
 
-    private static async Task WaitForSpoolAsync(AgentProcess agent, int count)
+    /// <summary>The UIDs found nowhere: not in the spool or quarantine (original files), not in the index (by instance key).</summary>
+    private static List<string> Lost(string dataDirectory, IEnumerable<string> uids)
+    {
+        var originals = Directory.GetFiles(Path.Combine(dataDirectory, "spool"), "*.dcm")
+            .Concat(Directory.Exists(Path.Combine(dataDirectory, QuarantineDirectory.DirectoryName))
+                ? Directory.GetFiles(Path.Combine(dataDirectory, QuarantineDirectory.DirectoryName), "*.dcm")
+                : [])
+            .Select(p => DicomFile.Open(p).Dataset.GetString(DicomTags.SOPInstanceUID))
+            .ToHashSet(StringComparer.Ordinal);
+        var indexPath = Path.Combine(dataDirectory, LiteDbInstanceIndex.FileName);
+        if (!File.Exists(indexPath))
+        {
+            return uids.Where(uid => !originals.Contains(uid)).ToList();
+        }
+
+        // The pipeline's instance key: hex HMAC-SHA256 of the original SOP Instance UID under DeriveKey("instance-key").
+        var key = SiteSecret.Load(dataDirectory).DeriveKey("instance-key");
+        using var index = LiteDbInstanceIndex.Open(indexPath, readOnly: true);
+        return uids.Where(uid => !originals.Contains(uid)
+            && !index.Contains(Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(uid))))).ToList();
+    }
+
+    private static async Task WaitForArrivalsAsync(AgentProcess agent, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Directory.GetFiles(agent.SpoolDirectory, "*.dcm").Length < count)
+        // The pipeline moves instances on at once: count what arrived anywhere (spool and store).
+        var store = Path.Combine(agent.DataDirectory, "store");
+        while (Directory.GetFiles(agent.SpoolDirectory, "*.dcm").Length
+               + (Directory.Exists(store) ? Directory.GetFiles(store, "*.dcm", SearchOption.AllDirectories).Length : 0) < count)
         {
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"fewer than {count} instances arrived:\n{agent.Output}");
             await Task.Delay(10);

@@ -30,11 +30,15 @@ public sealed partial class MonitoringEndpointTests
         Assert.That(store.ExitCode, Is.Zero, store.StdErr);
         Assert.That(wrongTitle.ExitCode, Is.Not.Zero);
         var bytes = await LoggedBytesAsync(agent);
-        var after = await PollAsync(monitoring, m => PrometheusText.Value(m, "nodeagent_associations_total") >= 2);
+        // The pipeline stores (and indexes) after the acknowledgement: wait until all are stored, or the deadline.
+        var after = await PollAsync(monitoring, m => PrometheusText.Value(m, "nodeagent_associations_total") >= 2
+            && PrometheusText.Value(m, "nodeagent_instances_stored_total") >= Instances);
 
         Assert.Multiple(() =>
         {
             Assert.That(Delta("nodeagent_instances_received_total"), Is.EqualTo(Instances));
+            Assert.That(Delta("nodeagent_instances_stored_total"), Is.EqualTo(Instances));
+            Assert.That(Delta("nodeagent_instances_quarantined_total"), Is.Zero);
             Assert.That(Delta("nodeagent_dicom_received_bytes_total"), Is.EqualTo(bytes), "the bytes the association's log line reports");
             Assert.That(Delta("nodeagent_associations_total", "outcome=\"released\""), Is.EqualTo(1));
             Assert.That(Delta("nodeagent_associations_total", "outcome=\"rejected\""), Is.EqualTo(1));
@@ -59,7 +63,9 @@ public sealed partial class MonitoringEndpointTests
         var store = await ProcessRunner.RunAsync(storescu, ["-aec", "NODEAGENT", "127.0.0.1", $"{agent.Port}", .. files.Select(f => f.Path)], TimeSpan.FromSeconds(60));
         Assert.That(store.ExitCode, Is.Zero, store.StdErr);
 
-        var (status, body) = await monitoring.GetJsonAsync("healthz");
+        // Once the pipeline has stored the three, the spool is empty and the index holds them.
+        var (status, body) = await PollHealthAsync(monitoring, h => h.GetProperty("components").GetProperty("index").GetProperty("instances").GetInt64() == 3
+            && h.GetProperty("components").GetProperty("spool").GetProperty("depth").GetInt32() == 0);
 
         using (body)
         {
@@ -73,8 +79,10 @@ public sealed partial class MonitoringEndpointTests
                 Assert.That(components.GetProperty("listener").GetProperty("ports")[0].GetInt32(), Is.EqualTo(agent.Port));
                 Assert.That(components.GetProperty("disk").GetProperty("belowFloor").GetBoolean(), Is.False);
                 Assert.That(components.GetProperty("hubLink").GetProperty("status").GetString(), Is.EqualTo("not configured"));
-                // PARTIAL until the pipeline is merged: it drains the spool, so the depth is the instances not yet stored.
-                Assert.That(components.GetProperty("spool").GetProperty("depth").GetInt32(), Is.EqualTo(Directory.GetFiles(agent.SpoolDirectory, "*.dcm").Length));
+                Assert.That(components.GetProperty("spool").GetProperty("depth").GetInt32(), Is.Zero);
+                Assert.That(components.GetProperty("index").GetProperty("status").GetString(), Is.EqualTo("healthy"));
+                Assert.That(components.GetProperty("index").GetProperty("instances").GetInt64(), Is.EqualTo(3));
+                Assert.That(components.GetProperty("index").GetProperty("studies").GetInt64(), Is.EqualTo(1), "one synthetic study");
             });
         }
     }
@@ -119,9 +127,25 @@ public sealed partial class MonitoringEndpointTests
         }
     }
 
+    private static async Task<(HttpStatusCode Status, System.Text.Json.JsonDocument Body)> PollHealthAsync(MonitoringClient monitoring, Func<System.Text.Json.JsonElement, bool> until)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (status, body) = await monitoring.GetJsonAsync("healthz");
+            if (until(body.RootElement) || DateTime.UtcNow > deadline)
+            {
+                return (status, body);
+            }
+
+            body.Dispose();
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task<string> PollAsync(MonitoringClient monitoring, Func<string, bool> until)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var metrics = await monitoring.MetricsAsync();
