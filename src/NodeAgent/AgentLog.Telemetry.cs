@@ -8,9 +8,6 @@ internal static partial class AgentLog
     [LoggerMessage(4100, LogLevel.Information, "Monitoring endpoint on http://{EndPoint}: /metrics, /healthz, /status")]
     public static partial void MonitoringListening(ILogger logger, string endPoint);
 
-    [LoggerMessage(4101, LogLevel.Information, "Telemetry: OTLP export to {Endpoint} ({Protocol}){Console}")]
-    public static partial void OtlpExporting(ILogger logger, string endpoint, string protocol, string console);
-
-    [LoggerMessage(4102, LogLevel.Warning, "Health is {Status}: {Components}")]
-    public static partial void HealthChanged(ILogger logger, string status, string components);
+    [LoggerMessage(4101, LogLevel.Information, "Telemetry: OTLP export of metrics, traces and logs to {Endpoint} ({Protocol})")]
+    public static partial void OtlpExporting(ILogger logger, string endpoint, string protocol);
 }

@@ -30,6 +30,12 @@ internal sealed class MonitoringEndpointService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.OtlpEndpoint))
+        {
+            // The endpoint only: OtlpHeaders may carry credentials.
+            AgentLog.OtlpExporting(loggerFactory.CreateLogger<MonitoringEndpointService>(), settings.OtlpEndpoint, settings.OtlpProtocol);
+        }
+
         if (settings.MetricsPort == 0)
         {
             return;
