@@ -24,6 +24,12 @@ internal static class CommandLine
                 "status" => await StatusCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "echo" => await EchoCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "send" => await SendCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
+                "init" => InitCommand.Execute(new Arguments(rest)),
+                "pseudonym" => PseudonymCommand.Execute(new Arguments(rest)),
+                "verify" => VerifyCommand.Execute(new Arguments(rest)),
+                "quarantine" => QuarantineCommand.Execute(new Arguments(rest)),
+                "query" => QueryCommand.Execute(new Arguments(rest)),
+                "audit" => AuditCommand.Execute(new Arguments(rest)),
                 "--version" or "version" => Version(),
                 "help" or "--help" or "-h" => Help(Console.Out, Ok),
                 _ => Help(Console.Error, Usage, $"unknown command '{verb}'"),
@@ -73,6 +79,18 @@ internal static class CommandLine
                                                             test a route with C-ECHO
               nodeagent send HOST PORT CALLED_AE PATH... [--associations N] [--calling AE]
                                                             send DICOM files or folders with C-STORE
+              nodeagent init [--config FILE] [--machine-config PATH]
+                                                            create the data directory, the site secret and a starter machine config
+              nodeagent pseudonym PATIENT_ID [--issuer X] [--config FILE]
+                                                            print the pseudonym this node gives a patient
+              nodeagent verify [--config FILE]              re-hash the store against the index (agent stopped)
+              nodeagent quarantine list [--config FILE]     list instances that failed validation, with the reasons
+              nodeagent quarantine retry ID [--config FILE] put a quarantined instance back into the spool
+              nodeagent query --local FILE [--config FILE] [--requester ID]
+                                                            print what a query would release (not audited, no ε spent)
+              nodeagent audit verify [--config FILE]        check the audit log's hash chain (exit 1 names the first bad record)
+              nodeagent audit export [--since YYYY-MM-DD] [--output FILE] [--config FILE]
+                                                            write the audit records as JSON lines
               nodeagent --version
             """);
         return code;
