@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
+using NodeAgent.Federation;
 using NodeAgent.Health;
 using NodeAgent.Listener;
 using NodeAgent.Pipeline;
@@ -32,6 +33,7 @@ internal static class AgentHost
         builder.Services.AddNodeAgentPipeline();
         builder.Services.AddNodeAgentQueries();
         builder.Services.AddNodeAgentListener();
+        builder.Services.AddNodeAgentFederation(builder.Configuration);
         return builder.Build();
     }
 }

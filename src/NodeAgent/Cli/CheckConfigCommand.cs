@@ -24,6 +24,7 @@ internal static class CheckConfigCommand
         var problems = new List<string>();
         Collect<DicomOptions>(host, problems);
         Collect<StorageOptions>(host, problems);
+        Collect<NodeAgent.Federation.Link.HubOptions>(host, problems);
         Collect<NodeAgent.Core.Pipeline.PipelineOptions>(host, problems);
         Collect<DeidentificationProfileOptions>(host, problems);
         Collect<NodeAgent.Core.Disclosure.DisclosureOptions>(host, problems);
