@@ -11,7 +11,7 @@ namespace NodeAgent.Tests.EndToEnd;
 /// pydicom, which also decodes every text value under the stored character set), and dciodvfy reports no error in a
 /// stored file that the input it came from did not already have (compared as in <see cref="DciodvfyErrors"/>).
 /// The inputs: real samples (CT, MR, implicit-VR RT Dose, JPEG 2000 Secondary Capture, a Segmentation with
-/// references, an MR with overlays), two clean synthetic CT slices and one planted-PHI slice.
+/// references, an MR with overlays) and two clean synthetic CT slices; and, on its own, one planted-PHI slice.
 /// </summary>
 [TestFixture]
 [Category("Interop")]
@@ -21,9 +21,11 @@ public sealed class StoredFileValidityTests
 
     private static readonly string[] Samples =
     [
-        "pydicom/CT_small.dcm", "pydicom/MR_small.dcm", "pydicom/rtdose.dcm", "pydicom/JPEG2000.dcm",
-        "pydicom/liver_1frame.dcm", "pydicom/examples_overlay.dcm",
+        "pydicom/CT_small.dcm", "pydicom/MR_small.dcm", "pydicom/rtdose.dcm", "pydicom/liver_1frame.dcm", "pydicom/examples_overlay.dcm",
     ];
+
+    // Sent on its own association: storescu proposes JPEG 2000 only when asked (-xw).
+    private const string Compressed = "pydicom/JPEG2000.dcm";
 
     // Reads every file, walks every element (decoding text with the file's character set) and checks native pixel lengths.
     private const string PydicomCheck = """
@@ -42,19 +44,44 @@ public sealed class StoredFileValidityTests
         """;
 
     [Test]
-    public async Task Run_SamplesAndSyntheticSlices_StoredFilesPassDcmdumpPydicomAndDciodvfy()
+    public async Task Run_RealSamplesAndCleanSlices_StoredFilesPassDcmdumpPydicomAndDciodvfy()
+    {
+        using var directory = new TempDirectory("e2e-valid");
+        var inputs = Samples.Select(RepoPaths.RequireSample).ToList();
+        inputs.AddRange(CleanSlices(directory.Combine("synthetic")));
+
+        await IngestAndCheckAsync(directory, inputs, RepoPaths.RequireSample(Compressed));
+    }
+
+    // The planted-PHI slice is hostile input (a marker in every attribute, dates and numbers included): what
+    // de-identification does to it must still not break the IOD beyond what the input already broke.
+    [Test]
+    public async Task Run_PlantedPhiSlice_StoredFilePassesDcmdumpPydicomAndDciodvfy()
+    {
+        using var directory = new TempDirectory("e2e-valid");
+        var inputs = PlantedPhiCorpus.Write(directory.Combine("phi"), patients: 1, slices: 1).Files.ToList();
+
+        await IngestAndCheckAsync(directory, inputs, compressed: null);
+    }
+
+    private static async Task IngestAndCheckAsync(TempDirectory directory, List<string> inputs, string? compressed)
     {
         Peers.Require("storescu");
         var dcmdump = Peers.Require("dcmdump");
         var python = Peers.RequirePydicom();
         Peers.Require("dciodvfy");
-        using var directory = new TempDirectory("e2e-valid");
-        var inputs = Samples.Select(RepoPaths.RequireSample).ToList();
-        inputs.AddRange(SyntheticSlices(directory.Combine("synthetic")));
         await using var agent = await AgentProcess.StartAsync(directory.Path);
 
-        var sent = await StorescuSession.SendAsync(agent.Port, inputs, Timeout);
+        // -R: propose the files' own SOP classes; storescu's default list has no Segmentation Storage.
+        var sent = await StorescuSession.SendAsync(agent.Port, inputs, Timeout, ["-R"]);
         Assert.That(sent.Acknowledged, Has.Count.EqualTo(inputs.Count), sent.Output);
+        if (compressed is not null)
+        {
+            var other = await StorescuSession.SendAsync(agent.Port, [compressed], Timeout, ["-xw"]);
+            Assert.That(other.Acknowledged, Has.Count.EqualTo(1), other.Output);
+            inputs.Add(compressed);
+        }
+
         await DataDirectory.WaitUntilIngestedAsync(agent, inputs.Count, Timeout);
         Assert.That(await agent.StopAsync(Timeout), Is.Zero, agent.Output);
 
@@ -75,12 +102,13 @@ public sealed class StoredFileValidityTests
             {
                 Assert.That(dump.ExitCode, Is.Zero, $"dcmdump +E {Path.GetFileName(input)}: {dump.StdErr}");
                 Assert.That(dump.StdErr.Split('\n').Where(l => l.StartsWith("E:", StringComparison.Ordinal)), Is.Empty, Path.GetFileName(input));
-                Assert.That(after.Except(before), Is.Empty, $"dciodvfy errors the pipeline added to {Path.GetFileName(input)}");
+                var added = after.Except(before).ToList();
+                Assert.That(added, Is.Empty, $"dciodvfy errors the pipeline added to {Path.GetFileName(input)}:\n{string.Join('\n', added)}");
             });
         }
     }
 
-    private static List<string> SyntheticSlices(string directory)
+    private static List<string> CleanSlices(string directory)
     {
         Directory.CreateDirectory(directory);
         var patient = SyntheticPatient.Numbered(70);
@@ -92,7 +120,6 @@ public sealed class StoredFileValidityTests
             files.Add(path);
         }
 
-        files.AddRange(PlantedPhiCorpus.Write(Path.Combine(directory, "phi"), patients: 1, slices: 1).Files);
         return files;
     }
 }

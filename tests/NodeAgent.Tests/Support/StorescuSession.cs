@@ -35,8 +35,11 @@ public sealed partial class StorescuSession : IAsyncDisposable
     /// <summary>Everything storescu wrote.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts storescu (calling AE <c>E2E</c>) sending <paramref name="files"/> to 127.0.0.1:<paramref name="port"/>.</summary>
-    public static StorescuSession Start(int port, IEnumerable<string> files, string calledAe = "NODEAGENT")
+    /// <summary>
+    /// Starts storescu (calling AE <c>E2E</c>) sending <paramref name="files"/> to 127.0.0.1:<paramref name="port"/>, with
+    /// extra <paramref name="options"/> such as <c>-xw</c> (propose JPEG 2000, which storescu does not by default).
+    /// </summary>
+    public static StorescuSession Start(int port, IEnumerable<string> files, IEnumerable<string>? options = null, string calledAe = "NODEAGENT")
     {
         var start = new ProcessStartInfo(Peers.Require("storescu"))
         {
@@ -45,7 +48,7 @@ public sealed partial class StorescuSession : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-v", "-aet", "E2E", "-aec", calledAe, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture) }.Concat(files))
+        foreach (var argument in new[] { "-v", "-aet", "E2E", "-aec", calledAe }.Concat(options ?? []).Concat(["127.0.0.1", port.ToString(CultureInfo.InvariantCulture)]).Concat(files))
         {
             start.ArgumentList.Add(argument);
         }
@@ -58,9 +61,9 @@ public sealed partial class StorescuSession : IAsyncDisposable
     }
 
     /// <summary>Sends the files, waits for storescu to end, and returns what it was answered.</summary>
-    public static async Task<StorescuOutcome> SendAsync(int port, IEnumerable<string> files, TimeSpan timeout)
+    public static async Task<StorescuOutcome> SendAsync(int port, IEnumerable<string> files, TimeSpan timeout, IEnumerable<string>? options = null)
     {
-        await using var session = Start(port, files);
+        await using var session = Start(port, files, options);
         return await session.WaitForExitAsync(timeout);
     }
 
