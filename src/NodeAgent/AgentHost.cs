@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodeAgent.Configuration;
 using NodeAgent.Listener;
+using NodeAgent.Pipeline;
 
 namespace NodeAgent;
 
@@ -24,6 +25,8 @@ internal static class AgentHost
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(service => service.ServiceName = "NodeAgent");
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        // Before the listener: hosted services start in registration order and stop in reverse.
+        builder.Services.AddNodeAgentPipeline();
         builder.Services.AddNodeAgentListener();
         return builder.Build();
     }

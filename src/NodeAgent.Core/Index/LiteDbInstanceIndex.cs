@@ -82,7 +82,9 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
             ReadOnly = readOnly,
             // Keys are hashes and UIDs: compare them as bytes. LiteDB's default collation ignores case, which would
             // make two base64 keys differing only in case the same document. Fixed when the file is created.
-            Collation = new Collation("en-US/Ordinal"),
+            // The invariant culture (LCID 127), not en-US: the executable runs in globalization-invariant mode,
+            // where no other culture exists, and an ordinal comparison does not depend on the culture anyway.
+            Collation = new Collation(System.Globalization.CultureInfo.InvariantCulture.LCID, System.Globalization.CompareOptions.Ordinal),
         };
         var database = new LiteDatabase(connection);
         try
@@ -111,6 +113,9 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
         instance = document is null ? null : InstanceBson.FromBson(document);
         return instance is not null;
     }
+
+    /// <summary>Every indexed instance, in key order, read lazily (for <c>nodeagent verify</c>).</summary>
+    public IEnumerable<IndexedInstance> AllInstances() => _collections.Instances.FindAll().Select(InstanceBson.FromBson);
 
     /// <inheritdoc/>
     public IReadOnlyList<SeriesRollup> GetSeriesRollups() =>

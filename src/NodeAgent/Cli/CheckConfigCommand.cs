@@ -24,6 +24,8 @@ internal static class CheckConfigCommand
         var problems = new List<string>();
         Collect<DicomOptions>(host, problems);
         Collect<StorageOptions>(host, problems);
+        Collect<NodeAgent.Core.Pipeline.PipelineOptions>(host, problems);
+        Collect<DeidentificationProfileOptions>(host, problems);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"nodeagent: configuration error: {problem}");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NodeAgent.Core.Secrets;
 
 namespace NodeAgent.Cli;
 
@@ -21,6 +22,10 @@ internal static class CommandLine
                 "check-config" => CheckConfigCommand.Execute(new Arguments(rest)),
                 "echo" => await EchoCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "send" => await SendCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
+                "init" => InitCommand.Execute(new Arguments(rest)),
+                "pseudonym" => PseudonymCommand.Execute(new Arguments(rest)),
+                "verify" => VerifyCommand.Execute(new Arguments(rest)),
+                "quarantine" => QuarantineCommand.Execute(new Arguments(rest)),
                 "--version" or "version" => Version(),
                 "help" or "--help" or "-h" => Help(Console.Out, Ok),
                 _ => Help(Console.Error, Usage, $"unknown command '{verb}'"),
@@ -38,6 +43,12 @@ internal static class CommandLine
             }
 
             return Usage;
+        }
+        catch (SiteSecretException e)
+        {
+            // One line naming the file and the rule; never a byte of the secret.
+            await Console.Error.WriteLineAsync($"nodeagent: site secret error: {e.Message}").ConfigureAwait(false);
+            return Failed;
         }
     }
 
@@ -62,6 +73,13 @@ internal static class CommandLine
                                                             test a route with C-ECHO
               nodeagent send HOST PORT CALLED_AE PATH... [--associations N] [--calling AE]
                                                             send DICOM files or folders with C-STORE
+              nodeagent init [--config FILE] [--machine-config PATH]
+                                                            create the data directory, the site secret and a starter machine config
+              nodeagent pseudonym PATIENT_ID [--issuer X] [--config FILE]
+                                                            print the pseudonym this node gives a patient
+              nodeagent verify [--config FILE]              re-hash the store against the index (agent stopped)
+              nodeagent quarantine list [--config FILE]     list instances that failed validation, with the reasons
+              nodeagent quarantine retry ID [--config FILE] put a quarantined instance back into the spool
               nodeagent --version
             """);
         return code;
