@@ -45,6 +45,8 @@ public sealed class CrashSafetyTests
         var acknowledged = interrupted.Acknowledged;
         Assert.That(acknowledged, Has.Count.InRange(killAfter, Count - 1), "the kill fell inside the send");
         var data = Path.Combine(directory.Path, "data");
+        TestContext.Out.WriteLine(
+            $"killed after {acknowledged.Count} ACKs: {DataDirectory.SpoolFiles(data).Count} instances left in the spool, {DataDirectory.StoredFiles(data).Count} stored");
         StorescuOutcome resent;
         await using (var agent = await AgentProcess.StartAsync(directory.Path))
         {
