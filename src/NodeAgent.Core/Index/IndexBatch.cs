@@ -191,7 +191,7 @@ internal sealed class IndexBatch
             return;
         }
 
-        var document = _collections.Instances.FindOne(Query.EQ(InstanceBson.Series, series.Key));
+        var document = _collections.Instances.FindOne(LiteDB.Query.EQ(InstanceBson.Series, series.Key));
         if (document is not null)
         {
             var instance = InstanceBson.FromBson(document);

@@ -102,7 +102,7 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
     public bool Contains(string instanceKey)
     {
         ArgumentNullException.ThrowIfNull(instanceKey);
-        return _collections.Instances.Exists(Query.EQ("_id", instanceKey));
+        return _collections.Instances.Exists(LiteDB.Query.EQ("_id", instanceKey));
     }
 
     /// <inheritdoc/>
@@ -123,11 +123,11 @@ public sealed class LiteDbInstanceIndex : IInstanceIndex
 
     /// <inheritdoc/>
     public long InstanceCountSince(DateTime utc) =>
-        _collections.Instances.LongCount(Query.GTE(InstanceBson.Indexed, ToUtc(utc).Ticks));
+        _collections.Instances.LongCount(LiteDB.Query.GTE(InstanceBson.Indexed, ToUtc(utc).Ticks));
 
     /// <inheritdoc/>
     public long StudyCountSince(DateTime utc) =>
-        _collections.Studies.LongCount(Query.GTE(ParentState.First, ToUtc(utc).Ticks));
+        _collections.Studies.LongCount(LiteDB.Query.GTE(ParentState.First, ToUtc(utc).Ticks));
 
     /// <inheritdoc/>
     public IndexBatchResult WriteBatch(IReadOnlyList<IndexEntry> entries, IndexWriteMode mode, DateTime indexedUtc)

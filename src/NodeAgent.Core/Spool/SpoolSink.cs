@@ -39,10 +39,12 @@ internal sealed class SpoolSink : IStoreSink
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
+            Access = FileAccess.Write,
             Share = FileShare.Read,
+            // Writes go straight to the page cache: an asynchronous FileStream on Unix queues every write to the
+            // thread pool, a hop per fragment that costs more than the copy itself.
             BufferSize = 0,
-            Options = FileOptions.Asynchronous,
+            Options = FileOptions.None,
         };
         if (!OperatingSystem.IsWindows())
         {
@@ -61,16 +63,16 @@ internal sealed class SpoolSink : IStoreSink
         return sink;
     }
 
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
     {
         if (_writeFailure is not null)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         try
         {
-            await _file.WriteAsync(fragment, cancellationToken).ConfigureAwait(false);
+            _file.Write(fragment.Span);
             _bytes += fragment.Length;
         }
         catch (IOException e)
@@ -80,6 +82,8 @@ internal sealed class SpoolSink : IStoreSink
             _writeFailure = e;
             CoreLog.SpoolWriteFailed(_logger, e, _id);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask<StoreResult> CompleteAsync(CancellationToken cancellationToken)
@@ -93,7 +97,6 @@ internal sealed class SpoolSink : IStoreSink
 
         try
         {
-            await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
             _file.Flush(flushToDisk: true);
         }
         catch (IOException e)
@@ -103,13 +106,15 @@ internal sealed class SpoolSink : IStoreSink
                 "NodeAgent could not make the instance durable"));
         }
 
+        // The check opens the file by path so large values stay references into it; read from the write
+        // handle, the reader would copy the pixel data to a temporary file just to skip it.
+        await _file.DisposeAsync().ConfigureAwait(false);
         var problem = Check();
         if (problem is not null)
         {
             return Reject(problem);
         }
 
-        await _file.DisposeAsync().ConfigureAwait(false);
         var completePath = Path.ChangeExtension(_partialPath, SpoolDirectory.CompleteExtension);
         File.Move(_partialPath, completePath);
         DirectorySync.Flush(_spool.Path);
@@ -136,8 +141,7 @@ internal sealed class SpoolSink : IStoreSink
         DicomFile file;
         try
         {
-            _file.Position = 0;
-            file = DicomFile.Read(_file, CheckOptions);
+            file = DicomFile.Open(_partialPath, CheckOptions);
         }
         catch (DicomFormatException e)
         {

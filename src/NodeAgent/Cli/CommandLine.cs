@@ -26,6 +26,8 @@ internal static class CommandLine
                 "pseudonym" => PseudonymCommand.Execute(new Arguments(rest)),
                 "verify" => VerifyCommand.Execute(new Arguments(rest)),
                 "quarantine" => QuarantineCommand.Execute(new Arguments(rest)),
+                "query" => QueryCommand.Execute(new Arguments(rest)),
+                "audit" => AuditCommand.Execute(new Arguments(rest)),
                 "--version" or "version" => Version(),
                 "help" or "--help" or "-h" => Help(Console.Out, Ok),
                 _ => Help(Console.Error, Usage, $"unknown command '{verb}'"),
@@ -80,6 +82,11 @@ internal static class CommandLine
               nodeagent verify [--config FILE]              re-hash the store against the index (agent stopped)
               nodeagent quarantine list [--config FILE]     list instances that failed validation, with the reasons
               nodeagent quarantine retry ID [--config FILE] put a quarantined instance back into the spool
+              nodeagent query --local FILE [--config FILE] [--requester ID]
+                                                            print what a query would release (not audited, no ε spent)
+              nodeagent audit verify [--config FILE]        check the audit log's hash chain (exit 1 names the first bad record)
+              nodeagent audit export [--since YYYY-MM-DD] [--output FILE] [--config FILE]
+                                                            write the audit records as JSON lines
               nodeagent --version
             """);
         return code;

@@ -120,6 +120,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Pipeline.Dispose();
         Writer.Complete();
         await _writerLoop;
         await _writerStop.CancelAsync();
