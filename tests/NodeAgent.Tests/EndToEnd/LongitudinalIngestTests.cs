@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodeAgent.Dicom;
 using NodeAgent.Testing;
 using NodeAgent.Testing.Corpus;
@@ -46,8 +45,10 @@ public sealed class LongitudinalIngestTests
             Assert.That(pseudonymVerb.Output, Does.Contain(pseudonym), "nodeagent pseudonym prints the stored pseudonym");
             Assert.That(studyDates, Has.All.Not.Null);
             Assert.That(studyDates[1]!.Value.DayNumber - studyDates[0]!.Value.DayNumber, Is.EqualTo(16), "interval between the studies kept");
-            var shift = DateOnly.ParseExact("20240615", "yyyyMMdd", CultureInfo.InvariantCulture).DayNumber - studyDates[0]!.Value.DayNumber;
-            Assert.That(shift, Is.InRange(365, 3650), "dates shifted into the past by a per-patient offset");
+            var shift = DataDirectory.SitePseudonyms(data).DateShiftDays(Patient.Issuer, Patient.PatientId);
+            Assert.That(shift, Is.InRange(-3650, -365), "a per-patient offset into the past");
+            Assert.That(studyDates[0], Is.EqualTo(new DateOnly(2024, 6, 15).AddDays(shift)), "first study shifted by the patient's offset");
+            Assert.That(studyDates[1], Is.EqualTo(new DateOnly(2024, 7, 1).AddDays(shift)), "second study, a later run, by the same offset");
             Assert.That(stored.Select(s => s.Dataset.GetString(DicomTags.PatientBirthDate) ?? ""), Has.None.EqualTo(Patient.BirthDate));
         });
 
