@@ -73,6 +73,7 @@ public sealed class CrashSafetyTests
             Assert.That(Directory.GetFiles(Path.Combine(data, "spool")), Is.Empty, "no instance or partial file left in the spool");
             Assert.That(DataDirectory.QuarantineFiles(data), Is.Empty, DataDirectory.Reasons(data));
             Assert.That(verify.ExitCode, Is.Zero, verify.Output);
+            Assert.That(verify.Output, Does.Contain($"{Count} indexed instance(s): 0 missing, 0 corrupt, 0 extra file(s): clean"));
         });
     }
 

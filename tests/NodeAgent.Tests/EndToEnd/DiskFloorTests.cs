@@ -94,6 +94,7 @@ public sealed class DiskFloorTests
         Assert.Multiple(() =>
         {
             Assert.That(verify.ExitCode, Is.Zero, verify.Output);
+            Assert.That(verify.Output, Does.Contain($"{total} indexed instance(s): 0 missing, 0 corrupt, 0 extra file(s): clean"));
             Assert.That(DataDirectory.StoredFiles(data), Has.Count.EqualTo(total));
             Assert.That(DataDirectory.ReadIndex(data), Has.Count.EqualTo(total));
             Assert.That(agent.Output, Does.Contain("floor"), "the refusal's reason is logged");
