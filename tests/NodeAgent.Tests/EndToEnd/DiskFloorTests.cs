@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodeAgent.Dicom;
 using NodeAgent.Testing;
 using NodeAgent.Testing.Corpus;
 using NodeAgent.Tests.Support;
@@ -96,6 +97,9 @@ public sealed class DiskFloorTests
             Assert.That(verify.ExitCode, Is.Zero, verify.Output);
             Assert.That(verify.Output, Does.Contain($"{total} indexed instance(s): 0 missing, 0 corrupt, 0 extra file(s): clean"));
             Assert.That(DataDirectory.StoredFiles(data), Has.Count.EqualTo(total));
+            // verify compares with the hash taken while writing; a full disk could also have cut a file short before that.
+            Assert.That(DataDirectory.StoredFiles(data).Select(path => DicomFile.Open(path).Dataset.Get<DicomElement>(DicomTags.PixelData)?.Length),
+                Has.All.EqualTo(512L * 512 * 2), "every stored file parses with all its pixel data");
             Assert.That(DataDirectory.ReadIndex(data), Has.Count.EqualTo(total));
             Assert.That(agent.Output, Does.Contain("floor"), "the refusal's reason is logged");
         });
