@@ -177,6 +177,12 @@ public sealed partial class IngestPipeline : IDisposable
 
         _inFlight.Release(_options.MaxInFlight);
         await Task.WhenAll(scan, summary).ConfigureAwait(false);
+        // Queued but never taken: they stay in the spool for the next start.
+        while (_queue.Reader.TryRead(out var left))
+        {
+            _known.TryRemove(left, out _);
+        }
+
         CoreLog.PipelineStopped(_logger, SpoolDepth());
     }
 
