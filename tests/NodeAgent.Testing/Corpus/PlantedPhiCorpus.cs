@@ -1,5 +1,4 @@
 using NodeAgent.Core.Deidentification;
-using NodeAgent.Dicom;
 
 namespace NodeAgent.Testing.Corpus;
 
@@ -89,7 +88,4 @@ public sealed class PlantedPhiCorpus
 
         return corpus;
     }
-
-    /// <summary>The data set of one written file, re-read.</summary>
-    public static DicomDataset Read(string path) => DicomFile.Open(path).Dataset;
 }
