@@ -17,7 +17,7 @@ namespace NodeAgent.Core.Pipeline;
 /// SOP Instance UID, so a crash anywhere before the spool file is deleted only means it is processed again.
 /// Driven by a hosted service (<see cref="RunAsync"/>) or directly by tests.
 /// </summary>
-public sealed partial class IngestPipeline
+public sealed partial class IngestPipeline : IDisposable
 {
     private readonly SpoolDirectory _spool;
     private readonly InstanceStore _store;
@@ -33,6 +33,7 @@ public sealed partial class IngestPipeline
     private readonly TimeProvider _time;
     private readonly Channel<string> _queue;
     private readonly KeyedGate _gate = new();
+    private readonly SemaphoreSlim _inFlight;
 
     // Spool paths queued, in flight or waiting for a retry: the periodic scan skips them.
     private readonly ConcurrentDictionary<string, int> _known = new(StringComparer.Ordinal);
@@ -100,6 +101,7 @@ public sealed partial class IngestPipeline
             SingleReader = false,
             SingleWriter = false,
         });
+        _inFlight = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
         telemetry.ObserveSpoolDepth(SpoolDepth);
     }
 
@@ -167,9 +169,25 @@ public sealed partial class IngestPipeline
         var scan = ScanAsync(stopping);
         var summary = SummarizeAsync(stopping);
         await Task.WhenAll(workers).ConfigureAwait(false);
+        // Every permit back means every instance handed off to the index has finished.
+        for (var i = 0; i < _options.MaxInFlight; i++)
+        {
+            await _inFlight.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _inFlight.Release(_options.MaxInFlight);
         await Task.WhenAll(scan, summary).ConfigureAwait(false);
+        // Queued but never taken: they stay in the spool for the next start.
+        while (_queue.Reader.TryRead(out var left))
+        {
+            _known.TryRemove(left, out _);
+        }
+
         CoreLog.PipelineStopped(_logger, SpoolDepth());
     }
+
+    /// <summary>Releases the pipeline's wait handles; call after <see cref="RunAsync"/> has returned.</summary>
+    public void Dispose() => _inFlight.Dispose();
 
     private bool TryQueue(string path)
     {
@@ -209,16 +227,34 @@ public sealed partial class IngestPipeline
                 continue;
             }
 
-            var result = await ProcessInstanceAsync(path, abort).ConfigureAwait(false);
-            if (result.Outcome == ProcessOutcome.Transient)
-            {
-                _ = RetryLaterAsync(path, result, stopping);
-            }
-            else
-            {
-                _attempts.TryRemove(path, out _);
-                _known.TryRemove(path, out _);
-            }
+            await _inFlight.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            var handedOff = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = FinishAsync(path, ProcessInstanceAsync(path, handedOff, abort), stopping);
+            await handedOff.Task.ConfigureAwait(false);
+        }
+    }
+
+    // The rest of an instance after the worker moved on: its index batch, the spool delete, the bookkeeping.
+    private async Task FinishAsync(string path, Task<ProcessResult> processing, CancellationToken stopping)
+    {
+        ProcessResult result;
+        try
+        {
+            result = await processing.ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+
+        if (result.Outcome == ProcessOutcome.Transient)
+        {
+            _ = RetryLaterAsync(path, result, stopping);
+        }
+        else
+        {
+            _attempts.TryRemove(path, out _);
+            _known.TryRemove(path, out _);
         }
     }
 

@@ -79,4 +79,28 @@ public sealed class IngestPipelineRunTests
         await run;
         Assert.That(harness.Quarantine.List().Single().Id, Is.EqualTo(id));
     }
+
+    [Test]
+    public async Task RunAsync_StoppedMidway_EveryInstanceIndexedOrStillSpooledNeverBoth()
+    {
+        const int count = 60;
+        await using var harness = new PipelineHarness(_directory, new Core.Pipeline.PipelineOptions { Parallelism = 1 });
+        for (var i = 0; i < count; i++)
+        {
+            harness.SpoolDataset(SyntheticInstances.Ct(instanceUid: $"{DeidentificationFixtures.InstanceUid}.{i}", rows: 256, columns: 256));
+        }
+
+        using var stop = new CancellationTokenSource();
+        harness.Pipeline.ResumeSpool();
+        var run = harness.Pipeline.RunAsync(stop.Token);
+        await PipelineHarness.WaitUntilAsync(() => harness.Index.Counts.Instances > 0, "a first instance is indexed");
+        await stop.CancelAsync();
+        await run;
+
+        var indexed = harness.Index.Counts.Instances;
+        Assert.That(indexed, Is.LessThan(count), "the stop came before the spool was empty");
+        Assert.That(indexed + harness.SpoolFiles().Count, Is.EqualTo(count), "each instance is indexed or waits in the spool");
+        Assert.That(harness.StoredFiles(), Has.Count.EqualTo(indexed), "nothing is stored without being indexed");
+        Assert.That(harness.Pipeline.Pending, Is.Zero);
+    }
 }
