@@ -33,6 +33,7 @@ public sealed class HubLinkWorker
     private readonly Lock _stateLock = new();
     private HubLinkState _state = HubLinkState.Disconnected;
     private volatile HubSession? _session;
+    private volatile string? _lastError;
 
     /// <summary>Creates the worker; nothing is dialled until <see cref="RunAsync"/>.</summary>
     public HubLinkWorker(HubOptions options, IQueryResponder responder, INodeStatus status, Outbox outbox, IMeterFactory meterFactory, ILogger<HubLinkWorker> logger, TimeProvider time)
@@ -64,6 +65,9 @@ public sealed class HubLinkWorker
             }
         }
     }
+
+    /// <summary>Why the link is not connected (the last failure), or null while it is connected.</summary>
+    public string? LastError => _lastError;
 
     /// <summary>Keeps the link up until <paramref name="stoppingToken"/> is cancelled; throws only for a failure it does not know.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -119,12 +123,14 @@ public sealed class HubLinkWorker
                 var delay = (long)args.RetryDelay.TotalMilliseconds;
                 if (LinkFailure.IsRefusal(failure))
                 {
-                    FederationLog.AttemptRefused(_logger, _options.Address!, _trust.LastRejection ?? LinkFailure.Describe(failure), delay);
+                    _lastError = _trust.LastRejection ?? LinkFailure.Describe(failure);
+                    FederationLog.AttemptRefused(_logger, _options.Address!, _lastError, delay);
                     SetState(HubLinkState.Refused);
                 }
                 else
                 {
-                    FederationLog.AttemptFailed(_logger, args.AttemptNumber + 1, _options.Address!, LinkFailure.Describe(failure), delay);
+                    _lastError = LinkFailure.Describe(failure);
+                    FederationLog.AttemptFailed(_logger, args.AttemptNumber + 1, _options.Address!, _lastError, delay);
                     SetState(HubLinkState.BackingOff);
                 }
 
@@ -155,6 +161,7 @@ public sealed class HubLinkWorker
 
         var admitted = _time.GetUtcNow();
         _session = session;
+        _lastError = null;
         SetState(HubLinkState.Connected);
         using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(token);
         var heartbeats = HeartbeatsAsync(session, heartbeatStop.Token);
@@ -171,7 +178,8 @@ public sealed class HubLinkWorker
         catch (OperationCanceledException e) when (!token.IsCancellationRequested)
         {
             var connected = _time.GetUtcNow() - admitted;
-            FederationLog.LinkLost(_logger, _options.Address!, connected.TotalSeconds, "the call was aborted");
+            _lastError = "the call was aborted";
+            FederationLog.LinkLost(_logger, _options.Address!, connected.TotalSeconds, _lastError);
             if (connected < StableSession)
             {
                 throw new HubStreamEndedException("the call was aborted", e);
@@ -180,7 +188,8 @@ public sealed class HubLinkWorker
         catch (Exception e) when (LinkFailure.IsHandled(e) && !token.IsCancellationRequested)
         {
             var connected = _time.GetUtcNow() - admitted;
-            FederationLog.LinkLost(_logger, _options.Address!, connected.TotalSeconds, LinkFailure.Describe(e));
+            _lastError = LinkFailure.Describe(e);
+            FederationLog.LinkLost(_logger, _options.Address!, connected.TotalSeconds, _lastError);
             if (connected < StableSession)
             {
                 throw;

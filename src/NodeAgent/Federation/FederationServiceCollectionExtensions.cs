@@ -9,6 +9,7 @@ using NodeAgent.Core.Spool;
 using NodeAgent.Core.Storage;
 using NodeAgent.Federation.Answering;
 using NodeAgent.Federation.Link;
+using NodeAgent.Health;
 
 namespace NodeAgent.Federation;
 
@@ -34,6 +35,9 @@ internal static class FederationServiceCollectionExtensions
             provider.GetService<IInstanceIndex>()));
         services.AddSingleton(provider => new Outbox(Path.Combine(Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory), "outbox.db")));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<HubLinkWorker>(provider, provider.GetRequiredService<IOptions<HubOptions>>().Value));
+        services.AddSingleton<IHubLinkStatus>(provider => new HubLinkStatus(
+            provider.GetRequiredService<HubLinkWorker>(),
+            provider.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddHostedService<HubLinkService>();
         return services;
     }

@@ -128,7 +128,8 @@ public sealed class FederationEndToEndTests
             AllowedNodes = ["CN=node-a"],
         });
         await hub.StartAsync();
-        var privacy = new Dictionary<string, string>
+        var monitoringPort = AgentProcess.FreePort();
+        var privacy = new Dictionary<string, string>(MonitoringClient.Settings(monitoringPort))
         {
             ["NodeAgent__Disclosure__DifferentialPrivacy"] = "true",
             ["NodeAgent__Disclosure__EpsilonPerQuery"] = "0.6",
@@ -139,6 +140,18 @@ public sealed class FederationEndToEndTests
         {
             await SendAsync(storescu, dcmodify, directory, node.Agent, "A", ct: 3, mr: 0);
             await WaitUntilAsync(() => hub.Registry.Nodes() is [{ Connected: true, Instances: 3 }], "node-a reports 3 instances", node, node);
+            using (var monitoring = new MonitoringClient(monitoringPort))
+            {
+                var (_, health) = await monitoring.GetJsonAsync("healthz");
+                using (health)
+                {
+                    var link = health.RootElement.GetProperty("components").GetProperty("hubLink");
+                    Assert.That(link.GetProperty("state").GetString(), Is.EqualTo("connected"), health.RootElement.ToString());
+                }
+
+                Assert.That(await monitoring.MetricsAsync(), Does.Match(@"(?m)^nodeagent_hub_link_state(\{[^}]*\})? 2(\s|$)"));
+            }
+
             var first = await hub.Coordinator.RunAsync(QueryJsonParser.Parse(GroupByModality), null, TimeSpan.FromSeconds(20), "dp-requester", CancellationToken.None);
             var second = await hub.Coordinator.RunAsync(QueryJsonParser.Parse("""{ "measures": ["series"] }"""), null, TimeSpan.FromSeconds(20), "dp-requester", CancellationToken.None);
             Assert.Multiple(() =>
