@@ -78,7 +78,8 @@ if (-not (Test-Path $configFile)) {
     },
     "Storage": {
       "DataDirectory": "$($dataDir.Replace('\', '\\'))"
-    }
+    },
+    "Telemetry": { "MetricsPort": 9464 }
   }
 }
 "@

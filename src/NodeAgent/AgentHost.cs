@@ -2,9 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
+using NodeAgent.Federation;
+using NodeAgent.Health;
 using NodeAgent.Listener;
 using NodeAgent.Pipeline;
+using NodeAgent.Queries;
+using NodeAgent.Telemetry;
 
 namespace NodeAgent;
 
@@ -16,18 +21,19 @@ internal static class AgentHost
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         ConfigurationLayers.Apply(builder.Configuration, configFile);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            console.UseUtcTimestamp = true;
-        });
+        AgentLogging.Configure(builder.Logging);
+        // READY=1 (systemd) is sent on ApplicationStarted, i.e. after every hosted service's StartAsync, in order.
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(service => service.ServiceName = "NodeAgent");
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
-        // Before the listener: hosted services start in registration order and stop in reverse.
+        builder.Services.AddSingleton<IConfigureOptions<HostOptions>, AgentHostOptions>();
+        // Hosted services start in registration order and stop in reverse: the monitoring endpoint first, the
+        // pipeline (which queues the spool) before the listener, so the listener is the first to stop and drain.
+        builder.Services.AddNodeAgentTelemetry(builder.Configuration);
+        builder.Services.AddNodeAgentHealth();
         builder.Services.AddNodeAgentPipeline();
+        builder.Services.AddNodeAgentQueries();
         builder.Services.AddNodeAgentListener();
+        builder.Services.AddNodeAgentFederation(builder.Configuration);
         return builder.Build();
     }
 }

@@ -35,6 +35,7 @@ internal sealed class AssociationAcceptor : IDisposable
     private int _instances;
     private int _failures;
     private long _bytes;
+    private string? _rejectReason;
 
     public AssociationAcceptor(Stream stream, IPAddress peer, DicomServerOptions options, IStoreHandler handler, ILogger logger, TimeProvider time, bool overLimit)
     {
@@ -51,43 +52,56 @@ internal sealed class AssociationAcceptor : IDisposable
     {
         var started = _time.GetTimestamp();
         var outcome = "released";
+        var kind = AssociationOutcome.Released;
         try
         {
             _machine.Apply(AssociationEvent.TransportIndication);
             if (await NegotiateAsync(stopping).ConfigureAwait(false))
             {
                 outcome = await ServeAsync(stopping).ConfigureAwait(false);
+                kind = outcome switch
+                {
+                    "released" => AssociationOutcome.Released,
+                    _ when outcome.StartsWith("aborted by peer", StringComparison.Ordinal) => AssociationOutcome.AbortedByPeer,
+                    _ => AssociationOutcome.ConnectionLost,
+                };
             }
             else
             {
                 outcome = "rejected";
+                kind = AssociationOutcome.Rejected;
             }
         }
         catch (PduException e)
         {
+            kind = AssociationOutcome.Aborted;
             outcome = $"aborted: {e.Message}";
             NetworkLog.Aborted(_logger, _id, _peer, e.Message);
             await TrySendAbortAsync(e.AbortReason).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {
+            kind = AssociationOutcome.Aborted;
             outcome = $"aborted: {e.Message}";
             NetworkLog.Aborted(_logger, _id, _peer, e.Message);
             await TrySendAbortAsync(AbortReason.NotSpecified).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            kind = AssociationOutcome.Aborted;
             outcome = "aborted: the listener is stopping";
             NetworkLog.Aborted(_logger, _id, _peer, "the listener is stopping");
             await TrySendAbortAsync(AbortReason.NotSpecified).ConfigureAwait(false);
         }
         catch (IOException e)
         {
+            kind = AssociationOutcome.ConnectionLost;
             outcome = $"connection lost: {e.Message}";
             NetworkLog.Aborted(_logger, _id, _peer, $"connection lost: {e.Message}");
         }
         catch (Exception e) when (e is DicomException or InvalidOperationException)
         {
+            kind = AssociationOutcome.Aborted;
             outcome = $"aborted: {e.Message}";
             NetworkLog.Failed(_logger, e, _id, _peer);
             await TrySendAbortAsync(AbortReason.NotSpecified).ConfigureAwait(false);
@@ -103,7 +117,11 @@ internal sealed class AssociationAcceptor : IDisposable
         }
 
         var summary = new AssociationSummary(_id, _peer, _callingAE, _calledAE, _contexts.Count, _instances, _failures, _bytes,
-            _time.GetElapsedTime(started), outcome);
+            _time.GetElapsedTime(started), outcome)
+        {
+            Kind = kind,
+            RejectReason = kind == AssociationOutcome.Rejected ? _rejectReason : null,
+        };
         NetworkLog.AssociationEnded(_logger, _id, _peer, summary.CallingAE, summary.CalledAE, summary.AcceptedContexts,
             summary.Instances, summary.Failures, summary.Bytes, (long)summary.Duration.TotalMilliseconds, outcome);
         return summary;
@@ -125,6 +143,7 @@ internal sealed class AssociationAcceptor : IDisposable
         if (rejection is not null)
         {
             _machine.Apply(AssociationEvent.LocalReject);
+            _rejectReason = rejection.Value.Code;
             NetworkLog.Rejected(_logger, _id, _peer, rejection.Value.Reason);
             await PduWriter.WriteAsync(_stream, rejection.Value.Pdu, stopping).ConfigureAwait(false);
             return false;
@@ -147,58 +166,59 @@ internal sealed class AssociationAcceptor : IDisposable
         return true;
     }
 
-    private (AssociateReject Pdu, string Reason)? Judge(AssociateRequest request)
+    /// <summary>Why a request is refused: the A-ASSOCIATE-RJ, the reason for the log, and a short code for metrics.</summary>
+    private (AssociateReject Pdu, string Reason, string Code)? Judge(AssociateRequest request)
     {
         if (_overLimit)
         {
             return (AssociateReject.Create(AssociateRejectResult.Transient, PresentationRejectReason.LocalLimitExceeded),
-                $"{_options.MaxAssociations} associations are already open");
+                $"{_options.MaxAssociations} associations are already open", "limit");
         }
 
         // Version 1 is bit 0; a receiver implementing only it tests only that bit (PS3.8 §9.3.2).
         if ((request.ProtocolVersion & 1) == 0)
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, AcseRejectReason.ProtocolVersionNotSupported),
-                $"protocol version bits {request.ProtocolVersion:X4} do not include version 1");
+                $"protocol version bits {request.ProtocolVersion:X4} do not include version 1", "protocol");
         }
 
         if (request.ApplicationContextName != KnownUids.ApplicationContext)
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.ApplicationContextNameNotSupported),
-                $"application context {request.ApplicationContextName} is not DICOM's");
+                $"application context {request.ApplicationContextName} is not DICOM's", "protocol");
         }
 
         if (!string.Equals(request.CalledAE.Trim(), _options.AeTitle.Trim(), StringComparison.Ordinal))
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CalledAETitleNotRecognized),
-                $"called AE '{_calledAE}' is not ours ('{_options.AeTitle}')");
+                $"called AE '{_calledAE}' is not ours ('{_options.AeTitle}')", "called-ae");
         }
 
         // Decoded titles are not checked (AeTitle.IsValid); one we could not echo in the A-ASSOCIATE-AC is refused here.
         if (!AeTitle.IsValid(request.CallingAE))
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CallingAETitleNotRecognized),
-                $"calling AE '{_callingAE}' from {_peer} is not a valid AE title");
+                $"calling AE '{_callingAE}' from {_peer} is not a valid AE title", "calling-ae");
         }
 
         if (!_options.AllowedCallers.Any(caller => caller.Admits(request.CallingAE, _peer)))
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.CallingAETitleNotRecognized),
-                $"calling AE '{_callingAE}' from {_peer} is not an allowed caller");
+                $"calling AE '{_callingAE}' from {_peer} is not an allowed caller", "calling-ae");
         }
 
         // A Maximum Length of 1 to 6 leaves no room for a single PDV byte (PS3.8 Annex D.1, §9.3.5.1): we could never answer.
         if (request.UserInformation.MaximumLength is > 0 and <= PduLimits.PdvHeaderLength)
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.NoReasonGiven),
-                $"Maximum Length {request.UserInformation.MaximumLength} leaves no room for a presentation data value");
+                $"Maximum Length {request.UserInformation.MaximumLength} leaves no room for a presentation data value", "protocol");
         }
 
         if (request.PresentationContexts.Count > MaxPresentationContexts
             || request.PresentationContexts.Select(c => c.Id).Distinct().Count() != request.PresentationContexts.Count)
         {
             return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.NoReasonGiven),
-                $"{request.PresentationContexts.Count} presentation contexts with repeated ids; PS3.8 allows at most {MaxPresentationContexts} distinct ones");
+                $"{request.PresentationContexts.Count} presentation contexts with repeated ids; PS3.8 allows at most {MaxPresentationContexts} distinct ones", "protocol");
         }
 
         return null;

@@ -13,4 +13,14 @@ public sealed record AssociationSummary(
     int Failures,
     long Bytes,
     TimeSpan Duration,
-    string Outcome);
+    string Outcome)
+{
+    /// <summary>How it ended, as one of a few values (the <see cref="Outcome"/> text says more).</summary>
+    public AssociationOutcome Kind { get; init; } = AssociationOutcome.Released;
+
+    /// <summary>
+    /// For a rejected association, a short code of why: <c>limit</c>, <c>protocol</c>, <c>called-ae</c>,
+    /// <c>calling-ae</c>, <c>tls</c>; null otherwise.
+    /// </summary>
+    public string? RejectReason { get; init; }
+}

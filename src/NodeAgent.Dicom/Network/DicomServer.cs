@@ -143,6 +143,9 @@ public sealed class DicomServer : IAsyncDisposable
     {
         await Task.Yield();
         var peer = ((IPEndPoint)socket.RemoteEndPoint!).Address;
+        var started = _time.GetTimestamp();
+        AssociationSummary? summary = null;
+        var outcome = (Kind: AssociationOutcome.ConnectionLost, Text: "connection failed", RejectReason: (string?)null);
         try
         {
             _observer?.OnConnected();
@@ -153,6 +156,7 @@ public sealed class DicomServer : IAsyncDisposable
                 var secure = await AuthenticateAsync(network, peer).ConfigureAwait(false);
                 if (secure is null)
                 {
+                    outcome = (AssociationOutcome.Rejected, "rejected: the TLS handshake failed", "tls");
                     return;
                 }
 
@@ -162,23 +166,30 @@ public sealed class DicomServer : IAsyncDisposable
             await using (stream.ConfigureAwait(false))
             {
                 using var acceptor = new AssociationAcceptor(stream, peer, _options, _handler, _logger, _time, overLimit);
-                var summary = await acceptor.RunAsync(_stopping.Token).ConfigureAwait(false);
-                _observer?.OnEnded(summary);
+                summary = await acceptor.RunAsync(_stopping.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
-            NetworkLog.Aborted(_logger, "-", peer, $"connection failed: {e.Message}");
+            outcome = (AssociationOutcome.ConnectionLost, $"connection failed: {e.Message}", null);
+            NetworkLog.Aborted(_logger, "-", peer, outcome.Text);
         }
         catch (Exception e)
         {
             // A fault the acceptor did not turn into an A-ABORT is a bug; without this it would vanish as an
             // unobserved task exception, leaving no trace of the association. Other associations carry on.
+            outcome = (AssociationOutcome.Aborted, $"failed: {e.Message}", null);
             NetworkLog.Failed(_logger, e, "-", peer);
         }
         finally
         {
             Interlocked.Decrement(ref _active);
+            // Every connection the observer saw start is reported ended, even one that never became an association.
+            _observer?.OnEnded(summary ?? new AssociationSummary("-", peer, "", "", 0, 0, 0, 0, _time.GetElapsedTime(started), outcome.Text)
+            {
+                Kind = outcome.Kind,
+                RejectReason = outcome.RejectReason,
+            });
         }
     }
 

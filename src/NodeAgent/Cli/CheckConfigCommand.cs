@@ -8,7 +8,7 @@ namespace NodeAgent.Cli;
 /// <summary>nodeagent check-config: the effective configuration, secrets masked, and every problem.</summary>
 internal static class CheckConfigCommand
 {
-    private static readonly string[] SecretMarkers = ["Password", "Secret", "Key", "Token"];
+    private static readonly string[] SecretMarkers = ["Password", "Secret", "Key", "Token", "Headers"];
 
     public static int Execute(Arguments arguments)
     {
@@ -24,8 +24,11 @@ internal static class CheckConfigCommand
         var problems = new List<string>();
         Collect<DicomOptions>(host, problems);
         Collect<StorageOptions>(host, problems);
+        Collect<NodeAgent.Federation.Link.HubOptions>(host, problems);
         Collect<NodeAgent.Core.Pipeline.PipelineOptions>(host, problems);
         Collect<DeidentificationProfileOptions>(host, problems);
+        Collect<NodeAgent.Core.Disclosure.DisclosureOptions>(host, problems);
+        Collect<TelemetryOptions>(host, problems);
         foreach (var problem in problems)
         {
             Console.Error.WriteLine($"nodeagent: configuration error: {problem}");

@@ -9,6 +9,7 @@ internal static class CommandLine
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Usage = 2;
+    public const int NotRunning = 3;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -20,6 +21,7 @@ internal static class CommandLine
             {
                 "run" => await RunCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "check-config" => CheckConfigCommand.Execute(new Arguments(rest)),
+                "status" => await StatusCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "echo" => await EchoCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "send" => await SendCommand.ExecuteAsync(new Arguments(rest)).ConfigureAwait(false),
                 "init" => InitCommand.Execute(new Arguments(rest)),
@@ -81,6 +83,8 @@ internal static class CommandLine
             usage:
               nodeagent run [--config FILE]                 run the agent (the default command)
               nodeagent check-config [--config FILE]        print the effective configuration and every problem
+              nodeagent status [--config FILE]              the running agent's health and today's counts
+                                                            (exit 0 healthy, 1 unhealthy, 3 not running)
               nodeagent echo HOST PORT CALLED_AE [--calling AE]
                                                             test a route with C-ECHO
               nodeagent send HOST PORT CALLED_AE PATH... [--associations N] [--calling AE]

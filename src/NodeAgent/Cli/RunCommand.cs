@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
+using NodeAgent.Configuration;
 
 namespace NodeAgent.Cli;
 
@@ -9,7 +11,22 @@ internal static class RunCommand
     {
         arguments.Expect("--config");
         using var host = AgentHost.Build(arguments.Option("--config"));
-        await host.RunAsync().ConfigureAwait(false);
+        try
+        {
+            await host.RunAsync().ConfigureAwait(false);
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync($"nodeagent: cannot start: {e.Message}").ConfigureAwait(false);
+            return CommandLine.Failed;
+        }
+        catch (SocketException e)
+        {
+            // The DICOM listener binds in its StartAsync: a port in use or a privileged port ends here.
+            await Console.Error.WriteLineAsync($"nodeagent: cannot start: the DICOM listener cannot bind ({DicomOptions.Section}:BindAddress/Port/TlsPort): {e.Message}").ConfigureAwait(false);
+            return CommandLine.Failed;
+        }
+
         return CommandLine.Ok;
     }
 }

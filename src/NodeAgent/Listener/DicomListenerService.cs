@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
 using NodeAgent.Core.Spool;
 using NodeAgent.Dicom.Network;
+using NodeAgent.Telemetry;
 
 namespace NodeAgent.Listener;
 
@@ -14,15 +15,19 @@ internal sealed class DicomListenerService(
     IOptions<DicomOptions> options,
     SpoolStoreHandler handler,
     ILogger<DicomServer> logger,
-    TimeProvider time) : IHostedService, IAsyncDisposable
+    TimeProvider time,
+    ListenerTelemetry? telemetry = null) : IHostedService, IAsyncDisposable
 {
     private DicomServer? _server;
 
     public DicomServer? Server => _server;
 
+    public string AeTitle => options.Value.AeTitle;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _server = new DicomServer(ServerOptionsFactory.Create(options.Value), handler, logger, time);
+        IStoreHandler observed = telemetry is null ? handler : new ObservedStoreHandler(handler, telemetry);
+        _server = new DicomServer(ServerOptionsFactory.Create(options.Value), observed, logger, time, telemetry);
         return _server.StartAsync(cancellationToken);
     }
 

@@ -182,7 +182,8 @@ public sealed class PackageTests
             unshare,
             ["--mount", "--propagation", "private", InstallerTools.Require("bash", "bash"),
              Path.Combine(RepoPaths.RepoRoot, "tests", "NodeAgent.Tests", "Installer", "overlay-chroot.sh"),
-             _deb, _publish, Path.Combine(RepoPaths.RepoRoot, "installer"), scratch.Path],
+             _deb, _publish, Path.Combine(RepoPaths.RepoRoot, "installer"), scratch.Path,
+             AgentProcess.FreePort().ToString(CultureInfo.InvariantCulture), AgentProcess.FreePort().ToString(CultureInfo.InvariantCulture)],
             TimeSpan.FromMinutes(5));
         if (run.ExitCode == 77)
         {
@@ -203,6 +204,14 @@ public sealed class PackageTests
             Assert.That(facts["deb.enabled"], Is.EqualTo("enabled"));
             Assert.That(facts["deb.reinstalled"], Is.EqualTo("install ok installed"));
             Assert.That(facts["deb.check"], Is.EqualTo("configuration OK"), "check-config as the service user");
+            Assert.That(facts["run.healthz"], Is.EqualTo("{\"status\":\"healthy\""), "curl /healthz of the installed agent");
+            Assert.That(int.Parse(facts["run.metrics"], CultureInfo.InvariantCulture), Is.GreaterThan(0), "curl /metrics lists nodeagent_ samples");
+            Assert.That(facts["run.status"], Is.EqualTo("healthy"), "nodeagent status as the service user");
+            Assert.That(facts["run.exit"], Is.EqualTo("0"), "SIGTERM stops the installed agent cleanly");
+            Assert.That(facts["run.stopped"], Is.EqualTo("3"), "nodeagent status with no agent running");
+            Assert.That(facts["backup.mode"], Is.EqualTo("600"));
+            Assert.That(facts["backup.has"], Is.EqualTo("2"), "the configuration and the data directory are in the backup");
+            Assert.That(facts["restore.marker"], Is.EqualTo("nodeagent"));
             Assert.That(facts["remove.data"], Is.EqualTo("nodeagent 700"));
             Assert.That(facts["remove.app"], Is.EqualTo("absent"));
             Assert.That(facts["purge.data"], Is.EqualTo("absent"));
@@ -263,12 +272,21 @@ public sealed class PackageTests
         try
         {
             await systemd.WaitForAsync("READY=1", agent, TimeSpan.FromSeconds(60));
+            // Ready means bound: the DICOM port takes a connection the moment READY=1 has arrived.
+            using (var probe = new System.Net.Sockets.TcpClient())
+            {
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, int.Parse(environment["NodeAgent__Dicom__Port"], CultureInfo.InvariantCulture));
+            }
+
             var pid = File.ReadAllText(scratch.Combine("pid")).Trim();
             (await ProcessRunner.RunAsync(InstallerTools.Require("kill", "procps"), ["-TERM", pid], TimeSpan.FromSeconds(30))).EnsureSuccess();
             await systemd.WaitForAsync("STOPPING=1", agent, TimeSpan.FromSeconds(60));
             var result = await agent.WaitAsync(TimeSpan.FromSeconds(60));
 
             Assert.That(result.ExitCode, Is.Zero, result.StdOut + result.StdErr);
+            // Under systemd the log lines carry syslog priorities for journald and no timestamp of our own.
+            Assert.That(result.StdOut, Does.Contain("<6>NodeAgent.Dicom.Network.DicomServer[1000] DICOM listener on"), result.StdOut);
+            Assert.That(result.StdOut, Does.Not.Contain(" info: "), "the simple console format is for terminals, not the journal");
             Assert.That(systemd.Messages.ToList().IndexOf("READY=1"), Is.LessThan(systemd.Messages.ToList().IndexOf("STOPPING=1")), string.Join(", ", systemd.Messages));
         }
         finally
