@@ -247,6 +247,20 @@ public sealed class DisclosurePropertyTests
         Assert.That(AuditLog.Verify(harness.Audit.Path).IsClean, Is.True);
     }
 
+    [Test]
+    public async Task AnswerAsync_AuditCannotBeWritten_AnswerWithheld()
+    {
+        using var harness = new QueryServiceHarness(QueryServiceHarness.Patients("CT", 40));
+        harness.Audit.Dispose();
+
+        var outcome = await harness.AskAsync(ByModality);
+
+        Assert.That(outcome.Kind, Is.EqualTo(QueryOutcomeKind.Refused));
+        Assert.That(outcome.RefusalCode, Is.EqualTo("internal"));
+        Assert.That(outcome.RefusalReason, Does.Contain("audit log"));
+        Assert.That(outcome.Table, Is.Null);
+    }
+
     private static List<JsonElement> AuditLines(QueryServiceHarness harness) =>
         [.. File.ReadAllLines(harness.Audit.Path).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
 
