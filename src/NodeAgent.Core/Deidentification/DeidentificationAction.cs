@@ -15,7 +15,10 @@ public enum DeidentificationAction
     /// <summary>Z: replace with a zero-length value (a sequence with no items).</summary>
     Empty,
 
-    /// <summary>D: replace with a non-zero-length dummy value consistent with the VR.</summary>
+    /// <summary>
+    /// D: replace with a non-zero-length dummy value consistent with the VR; a sequence keeps its items, de-identified,
+    /// with the text and UIDs that the table does not list replaced too.
+    /// </summary>
     Dummy,
 
     /// <summary>C: clean, that is replace with values of similar meaning that do not identify.</summary>

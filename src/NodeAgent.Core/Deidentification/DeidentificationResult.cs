@@ -9,7 +9,11 @@ namespace NodeAgent.Core.Deidentification;
 /// <param name="PrivateKept">Private attributes kept as safe (PS3.15 Table E.3.10-1), creators included.</param>
 /// <param name="PrivateRemoved">Private attributes removed, creators included.</param>
 /// <param name="UnknownRemoved">Attributes removed because the data dictionary does not know them, and group lengths.</param>
-/// <param name="Unprocessable">Attributes removed because their value could not be processed (a malformed date, text that does not decode).</param>
+/// <param name="Unprocessable">
+/// Attributes whose value the chosen action could not process (a malformed date to shift, text that does not decode):
+/// each got its row's Basic Profile action instead (counted there too), or was removed where that failed as well, where
+/// no rule applies, or where a sequence could not be parsed or nests too deep.
+/// </param>
 public sealed record DeidentificationResult(
     string PatientPseudonym,
     IReadOnlyDictionary<DeidentificationAction, int> Actions,

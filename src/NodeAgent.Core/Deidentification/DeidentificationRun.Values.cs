@@ -39,18 +39,29 @@ internal sealed partial class DeidentificationRun
         return true;
     }
 
-    private static void Empty(DicomDataset dataset, DicomItem item) =>
+    // An element of VR UN becomes an empty value of its dictionary VR.
+    private static void Empty(DicomDataset dataset, DicomItem item, DicomVR vr) =>
         dataset.AddOrUpdate(item is DicomSequence
             ? new DicomSequence(item.Tag)
-            : new DicomElement(item.Tag, item.VR, ReadOnlyMemory<byte>.Empty));
+            : new DicomElement(item.Tag, vr, ReadOnlyMemory<byte>.Empty));
 
-    private void Dummy(DicomDataset dataset, DicomItem item, DicomVR vr)
+    private void Dummy(DicomDataset dataset, DicomItem item, DicomVR vr, int depth)
     {
-        if (item is DicomSequence)
+        if (item is DicomSequence sequence)
         {
-            // A sequence's dummy value is one empty item: present and non-empty as a Type 1 sequence must be, and
-            // holding nothing of the original (its items could hold any identifying text, e.g. SR Text Values).
-            dataset.AddOrUpdate(new DicomSequence(item.Tag, new DicomDataset()));
+            // D on a sequence (PS3.15 Table E.1-1a: "a non-zero length value ... consistent with the VR"; X/Z/D and
+            // X/D resolve to it because one table cannot know where the IOD makes the sequence Type 1). The value of
+            // an SQ is its items, and an item is only consistent with the sequence's definition if it keeps the
+            // Type 1 attributes that definition requires (PS3.5 7.4.6: the Types inside an item apply to each item
+            // present): one empty item, as this once did, breaks e.g. the SOP Instance Reference Macro of Referenced
+            // Performed Procedure Step Sequence (Referenced SOP Class/Instance UID are Type 1). So the items stay,
+            // the profile is applied to them as to any item (E.3.1: the actions apply within sequences too), and in
+            // them whatever the table does not list is dummied as well: text becomes a dummy, UIDs are replaced
+            // (those under the DICOM root, SOP classes and coding schemes, are kept), coded strings and numbers stay.
+            // So nothing of the original text survives (an SR Text Value, a person's identification code), as D
+            // requires, while the structure stays valid. A sequence without items keeps none: there is nothing to
+            // hide, and an invented empty item would itself lack the Type 1 attributes.
+            WalkItems(sequence, UnlistedValues.Dummy, depth);
         }
         else if (vr == DicomVR.UI && item is DicomElement uids)
         {
@@ -91,13 +102,14 @@ internal sealed partial class DeidentificationRun
     }
 
     // False when the value cannot be cleaned (a binary value, a bitmap): the rule's fallback applies instead.
-    private bool TryClean(DicomDataset dataset, DicomItem item, DicomVR vr, AttributeRule rule, int depth)
+    private bool TryClean(DicomDataset dataset, DicomItem item, DicomVR vr, AttributeRule rule, UnlistedValues unlisted, int depth)
     {
         if (item is DicomSequence sequence)
         {
             // Every Clean of a sequence (descriptor code sequences, structured content, graphic annotations) keeps
-            // the items, applies the profile to them and cleans the free text that the table does not list.
-            WalkItems(sequence, cleanFreeText: true, depth);
+            // the items, applies the profile to them and cleans the free text that the table does not list; inside a
+            // sequence whose action is D, that text is dummied instead (the stronger action wins).
+            WalkItems(sequence, unlisted == UnlistedValues.Dummy ? UnlistedValues.Dummy : UnlistedValues.Clean, depth);
             return true;
         }
 
@@ -185,7 +197,7 @@ internal sealed partial class DeidentificationRun
 
     // PS3.15 E.3.10: with Retain Safe Private, private attributes of Table E.3.10-1 are kept, found by their block's
     // creator, and so are the creators of the blocks that keep one; every other private attribute is removed.
-    private void WalkPrivate(DicomDataset dataset, List<DicomItem> items, bool cleanFreeText, int depth)
+    private void WalkPrivate(DicomDataset dataset, List<DicomItem> items, UnlistedValues unlisted, int depth)
     {
         var action = profile.PrivateAttributes.Action;
         var creators = new Dictionary<DicomTag, string?>();
@@ -211,7 +223,7 @@ internal sealed partial class DeidentificationRun
 
                 if (item is DicomSequence sequence)
                 {
-                    WalkItems(sequence, cleanFreeText, depth);
+                    WalkItems(sequence, unlisted, depth);
                 }
 
                 _counts.PrivateKept++;

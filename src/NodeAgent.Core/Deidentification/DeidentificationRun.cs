@@ -1,4 +1,3 @@
-using System.Text;
 using NodeAgent.Dicom;
 using NodeAgent.Dicom.Dictionary;
 
@@ -7,7 +6,9 @@ namespace NodeAgent.Core.Deidentification;
 /// <summary>
 /// One application of the profile to one data set, in place: the patient's pseudonym, date shift and identifying
 /// values are taken from the original first, then every item of every sequence is walked and each element gets the
-/// action its rule gives. Values that cannot be processed are removed and counted, never thrown about.
+/// action its rule gives. A value that its action cannot process (a malformed date to shift, text that does not decode)
+/// gets the row's Basic Profile action instead, so a Type 2 attribute stays present; only where that fails too is the
+/// element removed. Both are counted as unprocessable, never thrown about.
 /// </summary>
 internal sealed partial class DeidentificationRun(ConfidentialityProfile profile, Pseudonyms pseudonyms, DeidentificationMarkers markers)
 {
@@ -21,11 +22,24 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
     private int _shiftDays;
     private DescriptorCleaner? _cleaner;
 
+    // What happens to the attributes Table E.1-1 does not list, inside the items being walked.
+    private enum UnlistedValues
+    {
+        // Kept (the Basic Profile keeps what the table does not list).
+        Keep,
+
+        // Free text cleaned: inside a sequence kept by a Clean option.
+        Clean,
+
+        // Text replaced by dummies and UIDs replaced: inside a sequence whose action is D (see Dummy).
+        Dummy,
+    }
+
     public DeidentificationResult Run(DicomDataset dataset)
     {
         _root = dataset;
         Prepare(dataset);
-        Walk(dataset, cleanFreeText: false, depth: 0);
+        Walk(dataset, UnlistedValues.Keep, depth: 0);
         markers.AddTo(dataset);
         return _counts.ToResult(_pseudonym);
     }
@@ -62,7 +76,7 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
         options.CleanDescriptors || options.RetainPatientCharacteristics || options.CleanStructuredContent
         || options.CleanGraphics || options.Overrides.Any(o => o.Action == DeidentificationAction.Clean);
 
-    private void Walk(DicomDataset dataset, bool cleanFreeText, int depth)
+    private void Walk(DicomDataset dataset, UnlistedValues unlisted, int depth)
     {
         if (depth > MaximumDepth)
         {
@@ -83,13 +97,15 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
 
             try
             {
-                if (ApplyStandard(dataset, item, cleanFreeText, depth) && IsOverlayData(item.Tag))
+                if (ApplyStandard(dataset, item, unlisted, depth) && IsOverlayData(item.Tag))
                 {
                     (overlayGroups ??= []).Add(item.Tag.Group);
                 }
             }
             catch (Exception exception) when (IsValueFault(exception))
             {
+                // Neither the rule's action nor its Basic Profile fallback could process the value (or the attribute
+                // has no rule): nothing of it can be kept.
                 dataset.Remove(item.Tag);
                 _counts.Unprocessable++;
             }
@@ -97,7 +113,7 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
 
         if (privateItems is not null)
         {
-            WalkPrivate(dataset, privateItems, cleanFreeText, depth);
+            WalkPrivate(dataset, privateItems, unlisted, depth);
         }
 
         if (overlayGroups is not null)
@@ -106,18 +122,20 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
             // plane's other attributes (rows, columns, origin, description, label) go too.
             _counts.Add(DeidentificationAction.Remove, dataset.RemoveAll(i => !i.Tag.IsPrivate && overlayGroups.Contains(i.Tag.Group)));
         }
+
+        RemoveUnconditionedEthicsCommitteeName(dataset);
     }
 
-    private void WalkItems(DicomSequence sequence, bool cleanFreeText, int depth)
+    private void WalkItems(DicomSequence sequence, UnlistedValues unlisted, int depth)
     {
         foreach (var item in sequence.Items)
         {
-            Walk(item, cleanFreeText, depth + 1);
+            Walk(item, unlisted, depth + 1);
         }
     }
 
     // Returns true when the element was removed.
-    private bool ApplyStandard(DicomDataset dataset, DicomItem item, bool cleanFreeText, int depth)
+    private bool ApplyStandard(DicomDataset dataset, DicomItem item, UnlistedValues unlisted, int depth)
     {
         var tag = item.Tag;
         if (tag.IsGroupLength)
@@ -140,7 +158,7 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
         var rule = profile.Find(tag, vr);
         if (rule is not null)
         {
-            return Apply(dataset, item, vr, rule, rule.Action, cleanFreeText, depth);
+            return Apply(dataset, item, vr, rule, rule.Action, unlisted, depth);
         }
 
         if (tag != DicomTags.SpecificCharacterSet && DicomDictionary.Find(tag) is null)
@@ -154,9 +172,23 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
 
         if (item is DicomSequence sequence)
         {
-            WalkItems(sequence, cleanFreeText, depth);
+            WalkItems(sequence, unlisted, depth);
         }
-        else if (cleanFreeText && item is DicomElement element && IsFreeText(tag, vr))
+        else if (unlisted == UnlistedValues.Dummy && item is DicomElement unlistedValue && DummiesUnlisted(vr))
+        {
+            // Inside a sequence whose action is D, nothing the table does not list keeps its original text or UID.
+            if (vr == DicomVR.UI)
+            {
+                ReplaceUids(dataset, unlistedValue, dummyWhenEmpty: false);
+                _counts.Add(DeidentificationAction.ReplaceUid);
+            }
+            else
+            {
+                Dummy(dataset, unlistedValue, vr, depth);
+                _counts.Add(DeidentificationAction.Dummy);
+            }
+        }
+        else if (unlisted == UnlistedValues.Clean && item is DicomElement element && IsFreeText(tag, vr))
         {
             // Inside a sequence kept by a Clean option, free text the table does not list is cleaned too; text that
             // cannot be cleaned is not kept.
@@ -176,14 +208,41 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
     }
 
     private bool Apply(
-        DicomDataset dataset, DicomItem item, DicomVR vr, AttributeRule rule, DeidentificationAction action, bool cleanFreeText, int depth)
+        DicomDataset dataset, DicomItem item, DicomVR vr, AttributeRule rule, DeidentificationAction action, UnlistedValues unlisted, int depth)
+    {
+        var basic = rule.Fallback == DeidentificationAction.Clean ? DeidentificationAction.Remove : rule.Fallback;
+        try
+        {
+            return ApplyAction(dataset, item, vr, rule, action, unlisted, depth);
+        }
+        catch (Exception exception) when (IsValueFault(exception) && item is DicomElement && action != basic)
+        {
+            // The value cannot take the chosen action (a malformed date under Retain Longitudinal Modified Dates,
+            // text that does not decode): the row's Basic Profile action applies instead, as where a value cannot
+            // be cleaned. Removing it would drop a Type 2 attribute such as Study Date that the Basic Profile
+            // empties (Z). Counted once as unprocessable; if the Basic Profile action fails too, the element goes.
+            _counts.Unprocessable++;
+            try
+            {
+                return ApplyAction(dataset, item, vr, rule, basic, unlisted, depth);
+            }
+            catch (Exception again) when (IsValueFault(again))
+            {
+                dataset.Remove(item.Tag);
+                return true;
+            }
+        }
+    }
+
+    private bool ApplyAction(
+        DicomDataset dataset, DicomItem item, DicomVR vr, AttributeRule rule, DeidentificationAction action, UnlistedValues unlisted, int depth)
     {
         switch (action)
         {
             case DeidentificationAction.Keep:
                 if (item is DicomSequence kept)
                 {
-                    WalkItems(kept, cleanFreeText, depth);
+                    WalkItems(kept, unlisted, depth);
                 }
 
                 break;
@@ -194,14 +253,14 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
             case DeidentificationAction.Empty:
                 if (!TryPseudonymise(dataset, item, vr))
                 {
-                    Empty(dataset, item);
+                    Empty(dataset, item, vr);
                 }
 
                 break;
             case DeidentificationAction.Dummy:
                 if (!TryPseudonymise(dataset, item, vr))
                 {
-                    Dummy(dataset, item, vr);
+                    Dummy(dataset, item, vr, depth);
                 }
 
                 break;
@@ -209,7 +268,7 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
                 if (item is DicomSequence references)
                 {
                     // X/Z/U*: the sequence stays, and the UIDs it holds are replaced by their own rows.
-                    WalkItems(references, cleanFreeText, depth);
+                    WalkItems(references, unlisted, depth);
                 }
                 else if (vr == DicomVR.UI && item is DicomElement uids)
                 {
@@ -222,10 +281,10 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
 
                 break;
             case DeidentificationAction.Clean:
-                if (!TryClean(dataset, item, vr, rule, depth))
+                if (!TryClean(dataset, item, vr, rule, unlisted, depth))
                 {
                     var fallback = rule.Fallback == DeidentificationAction.Clean ? DeidentificationAction.Remove : rule.Fallback;
-                    return Apply(dataset, item, vr, rule, fallback, cleanFreeText, depth);
+                    return ApplyAction(dataset, item, vr, rule, fallback, unlisted, depth);
                 }
 
                 break;
@@ -234,40 +293,4 @@ internal sealed partial class DeidentificationRun(ConfidentialityProfile profile
         _counts.Add(action);
         return false;
     }
-
-    private static DicomVR EffectiveVR(DicomItem item)
-    {
-        if (item.VR != DicomVR.UN)
-        {
-            return item.VR;
-        }
-
-        // VR UN (Implicit VR data relayed by a peer that did not know the element): the dictionary's VR, if any.
-        var known = DicomDictionary.Find(item.Tag)?.DefaultVR;
-        return known is null || known == DicomVR.UN ? DicomVR.UN : known;
-    }
-
-    // Gives an element of VR UN the dictionary's VR, so its value can be read and written as that VR.
-    private static DicomElement Typed(DicomDataset dataset, DicomElement element, DicomVR vr)
-    {
-        if (element.VR == vr)
-        {
-            return element;
-        }
-
-        var typed = new DicomElement(element.Tag, vr, element.Data);
-        dataset.AddOrUpdate(typed);
-        return typed;
-    }
-
-    private static bool IsOverlayData(DicomTag tag) => (tag.Value & 0xFF00FFFF) == 0x60003000;
-
-    private static bool IsFreeText(DicomTag tag, DicomVR vr) =>
-        vr == DicomVR.ST || vr == DicomVR.LT || vr == DicomVR.UT || vr == DicomVR.UC || tag == DicomTags.CodeMeaning;
-
-    // The faults a real-world value can cause: malformed text or numbers, characters the character set cannot
-    // encode, values the VR cannot hold. Anything else is a bug and is not swallowed.
-    private static bool IsValueFault(Exception exception) =>
-        exception is DicomException or ArgumentException or FormatException or OverflowException or DecoderFallbackException
-            or EncoderFallbackException;
 }

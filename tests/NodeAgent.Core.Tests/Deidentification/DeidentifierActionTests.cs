@@ -46,7 +46,7 @@ public sealed class DeidentifierActionTests
     }
 
     [Test]
-    public void Deidentify_DummySequence_LeavesOneEmptyItem()
+    public void Deidentify_DummySequence_KeepsItemsWithUnlistedTextDummied()
     {
         var dataset = Patient();
         var contentItem = new DicomDataset()
@@ -57,8 +57,9 @@ public sealed class DeidentifierActionTests
         Engine().Deidentify(dataset);
 
         var content = dataset.Get<DicomSequence>(DicomTags.ContentSequence);
-        Assert.That(content?.Items, Has.Count.EqualTo(1), "Content Sequence is D: one dummy item");
-        Assert.That(content!.Items[0].Count, Is.Zero);
+        Assert.That(content?.Items, Has.Count.EqualTo(1), "Content Sequence is D: its items stay");
+        Assert.That(content!.Items[0].GetString(DicomTags.ValueType), Is.EqualTo("TEXT"), "a coded string is kept");
+        Assert.That(content.Items[0].GetString(DicomTags.TextValue), Is.EqualTo("ANONYMIZED"), "text the table does not list is dummied");
     }
 
     [Test]
@@ -179,14 +180,14 @@ public sealed class DeidentifierActionTests
     }
 
     [Test]
-    public void Deidentify_UnparseableDate_RemovedAndCounted()
+    public void Deidentify_UnparseableDate_BasicProfileActionAndCounted()
     {
         var dataset = Patient();
         dataset.AddOrUpdate(DicomTags.SeriesDate, DicomVR.DA, "UNKNOWN");
 
         var result = Engine().Deidentify(dataset);
 
-        Assert.That(dataset.Contains(DicomTags.SeriesDate), Is.False);
+        Assert.That(dataset.GetString(DicomTags.SeriesDate), Is.EqualTo("19000101"), "Series Date is X/D, resolved to D");
         Assert.That(result.Unprocessable, Is.EqualTo(1));
     }
 

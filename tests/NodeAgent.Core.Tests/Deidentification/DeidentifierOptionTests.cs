@@ -65,16 +65,21 @@ public sealed class DeidentifierOptionTests
     }
 
     [Test]
-    public void Deidentify_WithoutCleanGraphics_GraphicAnnotationsBecomeOneEmptyItem()
+    public void Deidentify_WithoutCleanGraphics_GraphicAnnotationTextDummied()
     {
         var textObject = new DicomDataset().AddOrUpdate(DicomTags.UnformattedTextValue, DicomVR.ST, FamilyName);
-        var annotation = new DicomDataset().AddOrUpdate(new DicomSequence(DicomTags.TextObjectSequence, textObject));
+        var annotation = new DicomDataset()
+            .AddOrUpdate(DicomTags.GraphicLayer, DicomVR.CS, "LAYER1")
+            .AddOrUpdate(new DicomSequence(DicomTags.TextObjectSequence, textObject));
         var dataset = Patient();
         dataset.AddOrUpdate(new DicomSequence(DicomTags.GraphicAnnotationSequence, annotation));
 
         Engine().Deidentify(dataset);
 
-        Assert.That(dataset.Get<DicomSequence>(DicomTags.GraphicAnnotationSequence)!.Items.Single().Count, Is.Zero);
+        var item = dataset.Get<DicomSequence>(DicomTags.GraphicAnnotationSequence)!.Items.Single();
+        Assert.That(item.GetString(DicomTags.GraphicLayer), Is.EqualTo("LAYER1"), "Graphic Layer (Type 1) stays");
+        var text = item.Get<DicomSequence>(DicomTags.TextObjectSequence)!.Items.Single();
+        Assert.That(text.GetString(DicomTags.UnformattedTextValue), Is.EqualTo("ANONYMIZED"), "Unformatted Text Value is D");
     }
 
     [Test]
