@@ -175,6 +175,8 @@ public sealed class DicomServer : IAsyncDisposable
             {
                 using var acceptor = new AssociationAcceptor(stream, peer, _options, _handler, _logger, _time, overLimit);
                 summary = await acceptor.RunAsync(_stopping.Token).ConfigureAwait(false);
+                // Reported before the connection is closed: closing can take a while when the peer stopped reading.
+                _observer?.OnEnded(summary);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
@@ -191,13 +193,17 @@ public sealed class DicomServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _active);
             // Every connection the observer saw start is reported ended, even one that never became an association.
-            _observer?.OnEnded(summary ?? new AssociationSummary("-", peer, "", "", 0, 0, 0, 0, _time.GetElapsedTime(started), outcome.Text)
+            if (summary is null)
             {
-                Kind = outcome.Kind,
-                RejectReason = outcome.RejectReason,
-            });
+                _observer?.OnEnded(new AssociationSummary("-", peer, "", "", 0, 0, 0, 0, _time.GetElapsedTime(started), outcome.Text)
+                {
+                    Kind = outcome.Kind,
+                    RejectReason = outcome.RejectReason,
+                });
+            }
+
+            Interlocked.Decrement(ref _active);
         }
     }
 
