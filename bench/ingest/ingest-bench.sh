@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Ingest benchmark (see bench/ingest/README.md): N synthetic 512×512 16-bit CT instances sent with DCMTK storescu,
 # over 1 association and over 4 parallel associations, to
-#   (a) nodeagent run      (published Release build; durable ACK: every instance fsync'd in the spool first)
+#   (a) nodeagent run      (published Release build; durable ACK: every instance fsync'd in the spool first; then the
+#                           full pipeline: parse, validate, pseudonymise, standardise, store + fsync, index, unspool)
 #   (b) DCMTK storescp --fork -od DIR
 #   (c) Orthanc            (loopback, its own storage, no plugins)
-# Prints the wall time and images/s of every run, the ratios ours/storescp and ours/Orthanc, and peak RSS.
+# Prints the wall time and images/s of every run, the ratios ours/storescp and ours/Orthanc, and peak RSS. For the agent
+# two rates: ACK (the last C-STORE response) and fully stored (the spool is empty and the store holds N files; the
+# pipeline deletes a spool file only after the instance is indexed, and `nodeagent verify` checks the index afterwards).
 # Each run starts its receiver on an empty data directory and checks that all N instances were stored.
 #
 # usage: bench/ingest/ingest-bench.sh [-n COUNT] [--agent PUBLISHED_DIR] [--work-root DIR]
@@ -149,7 +152,7 @@ EOF
 
 stored_count() {
   case "$NAME" in
-    nodeagent) find "$DATA/spool" -name '*.dcm' | wc -l ;;
+    nodeagent) find "$DATA/store" -name '*.dcm' 2>/dev/null | wc -l ;;
     storescp) find "$DATA" -type f | wc -l ;;
     orthanc) curl -sf "http://127.0.0.1:$HTTP_PORT/statistics" | python3 -c 'import json, sys; print(json.load(sys.stdin)["CountInstances"])' ;;
   esac
@@ -159,12 +162,36 @@ peak_rss_mb() {
   awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"
 }
 
+spooled_count() {
+  find "$DATA/spool" -name '*.dcm' 2>/dev/null | wc -l
+}
+
+# The agent after the last ACK: polls (every 20 ms, 300 s at most) until the pipeline has emptied the spool and the
+# store holds COUNT files. Sets STORED_ELAPSED (seconds since the send started).
+wait_fully_stored() {
+  local deadline=$((SECONDS + 300)) end
+  until (( $(spooled_count) == 0 )) && (( $(stored_count) >= COUNT )); do
+    kill -0 "$SERVER_PID" 2>/dev/null || fail "nodeagent exited before storing everything"
+    (( SECONDS < deadline )) || fail "nodeagent: $(spooled_count) still spooled, $(stored_count) of $COUNT stored after 300 s"
+    sleep 0.02
+  done
+  end=$(date +%s%N)
+  STORED_ELAPSED=$(awk -v ns=$((end - SEND_START)) 'BEGIN { printf "%.2f", ns / 1e9 }')
+}
+
+# After the agent stopped: `nodeagent verify` re-hashes the store against the index (missing, extra, corrupt).
+verify_agent() {
+  (cd "$WORK" && env NODEAGENT_MACHINE_CONFIG="$WORK/no-machine-config.json" NodeAgent__Storage__DataDirectory="$DATA" \
+    "$AGENT_DIR/nodeagent" verify) >"$WORK/verify.log" 2>&1 || fail "nodeagent verify after the run"
+}
+
 # send ASSOCIATIONS: storescu with all instances on one association, or one storescu per part directory at once.
-# Sets ELAPSED (seconds) and checks that the receiver stored all COUNT instances.
+# Sets ELAPSED (seconds) and, except for the agent (see wait_fully_stored), checks that all COUNT instances are stored.
 send() {
   local associations=$1 start end status=0
   sync
   start=$(date +%s%N)
+  SEND_START=$start
   if (( associations == 1 )); then
     storescu -aet BENCH -aec "$AET" +sd +r 127.0.0.1 "$PORT" "$WORK/images" >"$WORK/storescu-0.log" 2>&1 || status=$?
   else
@@ -180,21 +207,31 @@ send() {
   end=$(date +%s%N)
   (( status == 0 )) || fail "storescu to $NAME exited with $status"
   ELAPSED=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }')
+  [[ "$NAME" == nodeagent ]] && return 0
   local stored
   stored=$(stored_count)
   (( stored == COUNT )) || fail "$NAME stored $stored of $COUNT instances"
 }
 
 declare -A WALL RATE RSS
+rate() { awk -v n="$COUNT" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 run() {
   local target=$1 associations=$2
   "start_$target"
   send "$associations"
   WALL[$target,$associations]=$ELAPSED
-  RATE[$target,$associations]=$(awk -v n="$COUNT" -v s="$ELAPSED" 'BEGIN { printf "%.0f", n / s }')
+  RATE[$target,$associations]=$(rate "$ELAPSED")
+  if [[ "$target" == agent ]]; then
+    wait_fully_stored
+    WALL[stored,$associations]=$STORED_ELAPSED
+    RATE[stored,$associations]=$(rate "$STORED_ELAPSED")
+  fi
   case "$target" in agent|orthanc) RSS[$target,$associations]=$(peak_rss_mb) ;; esac
   stop_server
+  [[ "$target" == agent ]] && verify_agent
   log "$(printf '%-9s %d association(s): %6s s, %5s images/s' "$target" "$associations" "$ELAPSED" "${RATE[$target,$associations]}")"
+  [[ "$target" == agent ]] && log "$(printf '%-9s %d association(s): %6s s, %5s images/s fully stored' "$target" "$associations" "$STORED_ELAPSED" "${RATE[stored,$associations]}")"
+  return 0
 }
 
 # 1. The agent, published in Release (unless given), and the instances.
@@ -219,8 +256,8 @@ done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 3. The table (Markdown).
-# ours/theirs in images/s, from the unrounded wall times: theirs_seconds / our_seconds.
-ratio() { awk -v ours="${WALL[agent,$2]}" -v theirs="${WALL[$1,$2]}" 'BEGIN { printf "%.2f", theirs / ours }'; }
+# ours/theirs in images/s, from the wall times: theirs_seconds / our_seconds; $3 is agent (ACK) or stored.
+ratio() { awk -v ours="${WALL[${3:-agent},$2]}" -v theirs="${WALL[$1,$2]}" 'BEGIN { printf "%.2f", theirs / ours }'; }
 cell() { printf '%s s, %s img/s' "${WALL[$1,$2]}" "${RATE[$1,$2]}"; }
 echo
 echo "$COUNT instances of 512x512x16 bit CT ($MEGABYTES MB), DCMTK storescu, TCP_NODELAY=1, loopback"
@@ -230,10 +267,13 @@ echo "DCMTK $(storescu --version | awk 'NR == 1 { print $3 }'), Orthanc $("$ORTH
 echo
 echo "| receiver | 1 association | $PARALLEL associations |"
 echo "|---|---|---|"
-echo "| nodeagent run (fsync per instance) | $(cell agent 1) | $(cell agent "$PARALLEL") |"
+echo "| nodeagent run, ACK (spooled, fsync per instance) | $(cell agent 1) | $(cell agent "$PARALLEL") |"
+echo "| nodeagent run, fully stored (pipeline: pseudonymised, stored + fsync, indexed) | $(cell stored 1) | $(cell stored "$PARALLEL") |"
 echo "| storescp --fork (no fsync) | $(cell storescp 1) | $(cell storescp "$PARALLEL") |"
 echo "| Orthanc (fsync per file, SQLite index) | $(cell orthanc 1) | $(cell orthanc "$PARALLEL") |"
-echo "| ours / storescp (images/s) | $(ratio storescp 1) | $(ratio storescp "$PARALLEL") |"
-echo "| ours / Orthanc (images/s) | $(ratio orthanc 1) | $(ratio orthanc "$PARALLEL") |"
+echo "| ours ACK / storescp (images/s) | $(ratio storescp 1) | $(ratio storescp "$PARALLEL") |"
+echo "| ours fully stored / storescp (images/s) | $(ratio storescp 1 stored) | $(ratio storescp "$PARALLEL" stored) |"
+echo "| ours ACK / Orthanc (images/s) | $(ratio orthanc 1) | $(ratio orthanc "$PARALLEL") |"
+echo "| ours fully stored / Orthanc (images/s) | $(ratio orthanc 1 stored) | $(ratio orthanc "$PARALLEL" stored) |"
 echo "| nodeagent peak RSS (VmHWM) | ${RSS[agent,1]} MB | ${RSS[agent,$PARALLEL]} MB |"
 echo "| Orthanc peak RSS (VmHWM) | ${RSS[orthanc,1]} MB | ${RSS[orthanc,$PARALLEL]} MB |"

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
+using NodeAgent.Federation;
 using NodeAgent.Health;
 using NodeAgent.Listener;
 using NodeAgent.Pipeline;
+using NodeAgent.Queries;
 using NodeAgent.Telemetry;
 
 namespace NodeAgent;
@@ -29,7 +31,9 @@ internal static class AgentHost
         builder.Services.AddNodeAgentTelemetry(builder.Configuration);
         builder.Services.AddNodeAgentHealth();
         builder.Services.AddNodeAgentPipeline();
+        builder.Services.AddNodeAgentQueries();
         builder.Services.AddNodeAgentListener();
+        builder.Services.AddNodeAgentFederation(builder.Configuration);
         return builder.Build();
     }
 }

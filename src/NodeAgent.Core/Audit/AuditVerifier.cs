@@ -18,7 +18,14 @@ internal static class AuditVerifier
             return new AuditVerification(0, null, null);
         }
 
-        var bytes = File.ReadAllBytes(path);
+        // Shared for writing: `nodeagent audit verify` runs beside the agent, which holds the log open for appends.
+        byte[] bytes;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+        }
+
         var lines = SplitLines(bytes, out var tornAt);
         long line = 0;
         var previous = AuditRecordFormat.Genesis;

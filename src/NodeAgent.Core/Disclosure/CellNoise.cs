@@ -1,32 +1,27 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
 using NodeAgent.Core.Query;
 
 namespace NodeAgent.Core.Disclosure;
 
 /// <summary>
-/// Cell-key noise: the noise of a cell is a deterministic function of HMAC-SHA256(cellKey, canonical query, the
-/// cell's group values by dimension name, the measure). The same query, or a reordered equivalent one, gets the same
-/// noise, so asking again and averaging gains nothing.
+/// Cell-key noise: the noise of a cell is a deterministic function of HMAC-SHA256(cellKey, the cell's content, the
+/// measure), where the content is the cell's fingerprint (the sum of the keyed 64-bit hashes of the series in it).
+/// Keying by content rather than by the query's text means every question that selects the same series for a cell,
+/// however it is worded (reordered, <c>eq</c> or a one-value <c>in</c>, a range bound moved where no value lies, a
+/// different group-by that yields the same cell), gets the same noise: asking again and averaging gains nothing.
 /// </summary>
 internal sealed class CellNoise(byte[] cellKey)
 {
     private readonly byte[] _key = [.. cellKey];
 
     /// <summary>The 32 pseudo-random bytes of one cell and measure.</summary>
-    public byte[] Draw(string canonicalQuery, IReadOnlyList<string> groupBy, IReadOnlyList<string> groups, QueryMeasure measure)
+    public byte[] Draw(ulong fingerprint, QueryMeasure measure)
     {
-        // Groups by dimension name in name order, matching the canonical query's sorted group-by: swapping the
-        // group-by dimensions gives the same cells the same noise. Unit separators keep the fields apart.
-        var text = new StringBuilder(canonicalQuery.Length + 64).Append(canonicalQuery).Append('\u001e');
-        foreach (var i in Enumerable.Range(0, groupBy.Count).OrderBy(i => groupBy[i], StringComparer.Ordinal))
-        {
-            text.Append(groupBy[i]).Append('=').Append(groups[i]).Append('\u001f');
-        }
-
-        text.Append('\u001e').Append(QueryJson.MeasureName(measure));
-        return HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text.ToString()));
+        Span<byte> input = stackalloc byte[9];
+        BinaryPrimitives.WriteUInt64LittleEndian(input, fingerprint);
+        input[8] = (byte)measure;
+        return HMACSHA256.HashData(_key, input);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed class DisclosureControl(DisclosurePolicy policy, byte[] cellKey)
     private readonly CellNoise _noise = new(cellKey);
 
     /// <summary>The released table and how many cells were suppressed.</summary>
-    public (ReleasedTable Table, int Suppressed) Release(FederatedQuery query, string canonicalQuery, AggregateResult result)
+    public (ReleasedTable Table, int Suppressed) Release(FederatedQuery query, AggregateResult result)
     {
         var suppressed = 0;
         var rows = new List<ReleasedRow>(result.Cells.Count);
@@ -40,7 +40,7 @@ internal sealed class DisclosureControl(DisclosurePolicy policy, byte[] cellKey)
                 }
                 else
                 {
-                    var draw = _noise.Draw(canonicalQuery, query.GroupBy, cell.Groups, measure);
+                    var draw = _noise.Draw(cell.Fingerprint, measure);
                     double value = count + CellNoise.Integer(draw, policy.NoiseMagnitude);
                     if (policy.DifferentialPrivacy)
                     {

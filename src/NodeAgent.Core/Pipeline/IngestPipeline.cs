@@ -17,7 +17,7 @@ namespace NodeAgent.Core.Pipeline;
 /// SOP Instance UID, so a crash anywhere before the spool file is deleted only means it is processed again.
 /// Driven by a hosted service (<see cref="RunAsync"/>) or directly by tests.
 /// </summary>
-public sealed partial class IngestPipeline
+public sealed partial class IngestPipeline : IDisposable
 {
     private readonly SpoolDirectory _spool;
     private readonly InstanceStore _store;
@@ -33,6 +33,7 @@ public sealed partial class IngestPipeline
     private readonly TimeProvider _time;
     private readonly Channel<string> _queue;
     private readonly KeyedGate _gate = new();
+    private readonly SemaphoreSlim _inFlight;
 
     // Spool paths queued, in flight or waiting for a retry: the periodic scan skips them.
     private readonly ConcurrentDictionary<string, int> _known = new(StringComparer.Ordinal);
@@ -100,6 +101,7 @@ public sealed partial class IngestPipeline
             SingleReader = false,
             SingleWriter = false,
         });
+        _inFlight = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
         telemetry.ObserveSpoolDepth(SpoolDepth);
     }
 
@@ -167,9 +169,25 @@ public sealed partial class IngestPipeline
         var scan = ScanAsync(stopping);
         var summary = SummarizeAsync(stopping);
         await Task.WhenAll(workers).ConfigureAwait(false);
+        // Every permit back means every instance handed off to the index has finished.
+        for (var i = 0; i < _options.MaxInFlight; i++)
+        {
+            await _inFlight.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        _inFlight.Release(_options.MaxInFlight);
         await Task.WhenAll(scan, summary).ConfigureAwait(false);
+        // Queued but never taken: they stay in the spool for the next start.
+        while (_queue.Reader.TryRead(out var left))
+        {
+            _known.TryRemove(left, out _);
+        }
+
         CoreLog.PipelineStopped(_logger, SpoolDepth());
     }
+
+    /// <summary>Releases the pipeline's wait handles; call after <see cref="RunAsync"/> has returned.</summary>
+    public void Dispose() => _inFlight.Dispose();
 
     private bool TryQueue(string path)
     {
@@ -209,124 +227,34 @@ public sealed partial class IngestPipeline
                 continue;
             }
 
-            var result = await ProcessInstanceAsync(path, abort).ConfigureAwait(false);
-            if (result.Outcome == ProcessOutcome.Transient)
-            {
-                _ = RetryLaterAsync(path, result, stopping);
-            }
-            else
-            {
-                _attempts.TryRemove(path, out _);
-                _known.TryRemove(path, out _);
-            }
+            await _inFlight.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            var handedOff = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = FinishAsync(path, ProcessInstanceAsync(path, handedOff, abort), stopping);
+            await handedOff.Task.ConfigureAwait(false);
         }
     }
 
-    // Exponential backoff with jitter; the file stays "known" meanwhile, so the scan does not queue it early.
-    private async Task RetryLaterAsync(string path, ProcessResult result, CancellationToken stopping)
+    // The rest of an instance after the worker moved on: its index batch, the spool delete, the bookkeeping.
+    private async Task FinishAsync(string path, Task<ProcessResult> processing, CancellationToken stopping)
     {
-        var attempt = _attempts.AddOrUpdate(path, 1, (_, previous) => previous + 1);
-        var delay = RetryDelay(attempt);
-        CoreLog.TransientFailure(_logger, result.Failure!, SpoolIdOf(path), result.Stage, attempt, delay.TotalSeconds);
+        ProcessResult result;
         try
         {
-            await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
-            await _queue.Writer.WriteAsync(path, stopping).ConfigureAwait(false);
+            result = await processing.ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        finally
         {
+            _inFlight.Release();
+        }
+
+        if (result.Outcome == ProcessOutcome.Transient)
+        {
+            _ = RetryLaterAsync(path, result, stopping);
+        }
+        else
+        {
+            _attempts.TryRemove(path, out _);
             _known.TryRemove(path, out _);
-        }
-    }
-
-    private TimeSpan RetryDelay(int attempt)
-    {
-        var seconds = Math.Min(_options.RetryMaxSeconds, _options.RetryMinSeconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
-        // ±20 % jitter, so files that failed together (a full disk) do not all retry in the same instant.
-        var jitter = 0.8 + (0.4 * Random.Shared.NextDouble());
-        return TimeSpan.FromSeconds(Math.Min(_options.RetryMaxSeconds, seconds * jitter));
-    }
-
-    private async Task ScanAsync(CancellationToken stopping)
-    {
-        try
-        {
-            var backlog = Interlocked.Exchange(ref _backlog, []);
-            foreach (var path in backlog)
-            {
-                await QueueAsync(path, stopping).ConfigureAwait(false);
-            }
-
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.RescanSeconds), _time);
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                foreach (var path in _spool.CompleteFiles())
-                {
-                    await QueueAsync(path, stopping).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        catch (IOException e)
-        {
-            // The spool directory itself is unreadable: nothing more can be queued; the workers finish what they have.
-            CoreLog.UnexpectedFailure(_logger, e, "(spool scan)", "scan");
-        }
-    }
-
-    private async Task QueueAsync(string path, CancellationToken stopping)
-    {
-        if (!_known.TryAdd(path, 0))
-        {
-            return;
-        }
-
-        try
-        {
-            await _queue.Writer.WriteAsync(path, stopping).ConfigureAwait(false);
-        }
-        catch
-        {
-            _known.TryRemove(path, out _);
-            throw;
-        }
-    }
-
-    private async Task SummarizeAsync(CancellationToken stopping)
-    {
-        try
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.SummarySeconds), _time);
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                var stored = Interlocked.Exchange(ref _stored, 0);
-                var duplicates = Interlocked.Exchange(ref _duplicates, 0);
-                var quarantined = Interlocked.Exchange(ref _quarantined, 0);
-                var transient = Interlocked.Exchange(ref _transient, 0);
-                if (stored + duplicates + quarantined + transient > 0)
-                {
-                    CoreLog.PipelineSummary(_logger, _options.SummarySeconds, stored, duplicates, quarantined, transient, SpoolDepth());
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private long SpoolDepth()
-    {
-        try
-        {
-            return Directory.EnumerateFiles(_spool.Path, "*" + SpoolDirectory.CompleteExtension).LongCount();
-        }
-        catch (IOException)
-        {
-            return -1;
         }
     }
 

@@ -18,6 +18,12 @@ public sealed class PipelineOptions
     /// <summary>Spool files queued for the workers at most; the rest wait in the spool for the next scan.</summary>
     public int QueueCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Instances in the pipeline at once, including those stored and waiting for their index batch: workers do not
+    /// wait for the commit, so many instances share one transaction. Bounds the memory of that backlog.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 256;
+
     /// <summary>Seconds between the Information summaries of what was stored (per-instance lines are Debug).</summary>
     public int SummarySeconds { get; set; } = 60;
 
@@ -44,6 +50,7 @@ public sealed class PipelineOptions
         CheckRange(errors, nameof(RescanSeconds), RescanSeconds, 1, 3600);
         CheckRange(errors, nameof(QueueCapacity), QueueCapacity, 1, 1_000_000);
         CheckRange(errors, nameof(SummarySeconds), SummarySeconds, 1, 86400);
+        CheckRange(errors, nameof(MaxInFlight), MaxInFlight, 1, 100_000);
         CheckRange(errors, nameof(RetryMinSeconds), RetryMinSeconds, 1, 3600);
         CheckRange(errors, nameof(RetryMaxSeconds), RetryMaxSeconds, 1, 86400);
         if (!Enum.IsDefined(DuplicatePolicy))

@@ -6,7 +6,8 @@ namespace NodeAgent.Core.Query;
 /// <param name="Studies">Distinct studies (0 when not asked for).</param>
 /// <param name="Series">Series.</param>
 /// <param name="Instances">The sum of instance counts.</param>
-internal sealed record AggregateCell(IReadOnlyList<string> Groups, long Patients, long Studies, long Series, long Instances)
+/// <param name="Fingerprint">The sum of the keyed hashes of the cell's series: what its cell-key noise is keyed by.</param>
+internal sealed record AggregateCell(IReadOnlyList<string> Groups, long Patients, long Studies, long Series, long Instances, ulong Fingerprint)
 {
     public long Count(QueryMeasure measure) => measure switch
     {

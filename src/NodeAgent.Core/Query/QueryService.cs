@@ -77,7 +77,7 @@ public sealed class QueryService : IDisposable
         ArgumentNullException.ThrowIfNull(policy);
         QueryValidator.Validate(query);
         var result = table.Aggregate(query, policy.Bins);
-        var released = new DisclosureControl(policy, cellKey).Release(query, CanonicalQuery.Of(query), result).Table;
+        var released = new DisclosureControl(policy, cellKey).Release(query, result).Table;
         if (ledger is null || requester is null)
         {
             return new QueryPreview(released, null, null, null);
@@ -138,7 +138,7 @@ public sealed class QueryService : IDisposable
         int suppressed;
         using (_telemetry.Source.StartActivity("disclosure"))
         {
-            (table, suppressed) = _disclosure.Release(query, canonical, result);
+            (table, suppressed) = _disclosure.Release(query, result);
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

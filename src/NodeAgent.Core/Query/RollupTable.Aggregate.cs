@@ -18,13 +18,12 @@ public sealed partial class RollupTable
         {
             var filter = query.Where is null ? null : Compile(query.Where);
             var groups = query.GroupBy.Select(name => GroupOf(name, bins)).ToArray();
-            var cells = new Dictionary<long, CellAccumulator>();
-            var allPatients = new HashSet<int>();
-            if (groups.Length == 0)
-            {
-                cells.Add(0, new CellAccumulator(wantStudies));
-            }
-
+            var second = groups.Length == 2 ? groups[1].Cardinality : 1;
+            var cells = new CellCounts(
+                groups.Aggregate(1L, (product, g) => product * g.Cardinality),
+                _patients.Count,
+                wantStudies ? _studies.Count : 0);
+            var allPatients = new ulong[(_patients.Count + 63) >> 6];
             for (var row = 0; row < _count; row++)
             {
                 if (filter is not null && !filter(row))
@@ -35,40 +34,55 @@ public sealed partial class RollupTable
                 long key = groups.Length == 0 ? 0 : groups[0].Code(row);
                 if (groups.Length == 2)
                 {
-                    key = (key << 32) | (uint)groups[1].Code(row);
+                    key = key * second + groups[1].Code(row);
                 }
 
-                if (!cells.TryGetValue(key, out var cell))
-                {
-                    cell = new CellAccumulator(wantStudies);
-                    cells.Add(key, cell);
-                }
+                var patient = _patient[row];
+                cells.Add(key, patient, _study[row], _instances[row], _seriesHashes[row]);
+                allPatients[patient >> 6] |= 1UL << patient;
+            }
 
-                cell.Add(_patient[row], _study[row], _instances[row]);
-                allPatients.Add(_patient[row]);
+            if (groups.Length == 0)
+            {
+                cells.Touch(0);
             }
 
             var result = new List<AggregateCell>(cells.Count);
-            foreach (var (key, cell) in cells)
+            foreach (var (key, patients, studies, series, instances, fingerprint) in cells.Cells())
             {
                 var values = groups.Length switch
                 {
                     0 => [],
                     1 => [groups[0].Label((int)key)],
-                    _ => new[] { groups[0].Label((int)(key >> 32)), groups[1].Label((int)(key & uint.MaxValue)) },
+                    _ => new[] { groups[0].Label((int)(key / second)), groups[1].Label((int)(key % second)) },
                 };
-                result.Add(new AggregateCell(values, cell.Patients.Count, cell.Studies?.Count ?? 0, cell.Series, cell.Instances));
+                result.Add(new AggregateCell(values, patients, studies, series, instances, fingerprint));
             }
 
             result.Sort(static (a, b) => CompareGroups(a.Groups, b.Groups));
-            var hashes = allPatients.Select(p => _patientHashes[p]).ToArray();
-            Array.Sort(hashes);
-            return new AggregateResult(result, Distinct(hashes));
+            return new AggregateResult(result, PatientHashesOf(allPatients));
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    // The keyed hashes of the patients whose bits are set, sorted and distinct.
+    private ulong[] PatientHashesOf(ulong[] bits)
+    {
+        var hashes = new List<ulong>();
+        for (var word = 0; word < bits.Length; word++)
+        {
+            for (var w = bits[word]; w != 0; w &= w - 1)
+            {
+                hashes.Add(_patientHashes[(word << 6) + System.Numerics.BitOperations.TrailingZeroCount(w)]);
+            }
+        }
+
+        var sorted = hashes.ToArray();
+        Array.Sort(sorted);
+        return Distinct(sorted);
     }
 
     private static int CompareGroups(IReadOnlyList<string> a, IReadOnlyList<string> b)
@@ -111,13 +125,13 @@ public sealed partial class RollupTable
         {
             var codes = _text[text];
             var values = _textValues[text];
-            return new GroupColumn(row => codes[row], code => values[code]);
+            return new GroupColumn(row => codes[row], code => values[code], values.Count);
         }
 
         var numbers = _numbers[Array.FindIndex(NumericDimensions, d => d.Name == name)];
         var bin = bins[name];
         // Code 0 is the missing value; bin i is code i + 1.
-        return new GroupColumn(row => bin.IndexOf(numbers[row]) + 1, code => bin.Label(code - 1));
+        return new GroupColumn(row => bin.IndexOf(numbers[row]) + 1, code => bin.Label(code - 1), bin.Count + 1);
     }
 
     private Func<int, bool> Compile(QueryFilter filter)
@@ -194,24 +208,5 @@ public sealed partial class RollupTable
         return row => double.IsNaN(column[row]) ? missing : numbers.Contains(column[row]);
     }
 
-    private sealed record GroupColumn(Func<int, int> Code, Func<int, string> Label);
-
-    private sealed class CellAccumulator(bool studies)
-    {
-        public HashSet<int> Patients { get; } = [];
-
-        public HashSet<int>? Studies { get; } = studies ? [] : null;
-
-        public long Series { get; private set; }
-
-        public long Instances { get; private set; }
-
-        public void Add(int patient, int study, int instances)
-        {
-            Patients.Add(patient);
-            Studies?.Add(study);
-            Series++;
-            Instances += instances;
-        }
-    }
+    private sealed record GroupColumn(Func<int, int> Code, Func<int, string> Label, int Cardinality);
 }

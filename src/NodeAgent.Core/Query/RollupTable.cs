@@ -31,13 +31,15 @@ public sealed partial class RollupTable : IDisposable
     private int[] _patient = [];
     private int[] _study = [];
     private int[] _instances = [];
+    private ulong[] _seriesHashes = [];
     private int _count;
 
     /// <summary>Builds the table from rollups.</summary>
     /// <param name="rollups">The series rollups.</param>
     /// <param name="patientHashKey">
-    /// The key of the 64-bit hashes the differencing guard keeps of patient sets, so its history holds no patient
-    /// key itself (see <see cref="Disclosure.DisclosureKeys.PatientSet"/>).
+    /// The key of the 64-bit hashes of patient and series keys: the differencing guard keeps patient sets as such
+    /// hashes (never a patient key), and a cell's noise is keyed by the sum of its series' hashes
+    /// (see <see cref="Disclosure.DisclosureKeys.PatientSet"/>).
     /// </param>
     public RollupTable(IEnumerable<SeriesRollup> rollups, byte[] patientHashKey)
     {
@@ -118,6 +120,7 @@ public sealed partial class RollupTable : IDisposable
             EnsureCapacity(_count);
             _rowOf.Add(rollup.SeriesKey, row);
             _seriesKeys[row] = rollup.SeriesKey;
+            _seriesHashes[row] = Hash("series|", rollup.SeriesKey);
         }
 
         for (var i = 0; i < TextDimensions.Length; i++)
@@ -138,7 +141,7 @@ public sealed partial class RollupTable : IDisposable
 
         if (patient == _patients.Count - 1)
         {
-            _patientHashes[patient] = HashPatient(rollup.PatientKey);
+            _patientHashes[patient] = Hash("patient|", rollup.PatientKey);
         }
 
         _patient[row] = patient;
@@ -171,6 +174,7 @@ public sealed partial class RollupTable : IDisposable
             _study[row] = _study[last];
             _instances[row] = _instances[last];
             _seriesKeys[row] = _seriesKeys[last];
+            _seriesHashes[row] = _seriesHashes[last];
             _rowOf[_seriesKeys[row]] = row;
         }
 
@@ -189,6 +193,7 @@ public sealed partial class RollupTable : IDisposable
         Array.Resize(ref _patient, capacity);
         Array.Resize(ref _study, capacity);
         Array.Resize(ref _instances, capacity);
+        Array.Resize(ref _seriesHashes, capacity);
         for (var i = 0; i < _text.Length; i++)
         {
             Array.Resize(ref _text[i], capacity);
@@ -200,10 +205,11 @@ public sealed partial class RollupTable : IDisposable
         }
     }
 
-    private ulong HashPatient(string patientKey)
+    // A 64-bit keyed hash of a pseudonymised key; the prefix keeps patient and series hashes apart.
+    private ulong Hash(string prefix, string key)
     {
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_patientHashKey, Encoding.UTF8.GetBytes(patientKey), hash);
+        HMACSHA256.HashData(_patientHashKey, Encoding.UTF8.GetBytes(prefix + key), hash);
         return BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 }

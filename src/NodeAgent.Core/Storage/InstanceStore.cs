@@ -24,6 +24,7 @@ public sealed class InstanceStore
     private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
 
     private readonly string _dataDirectory;
+    private readonly DirectoryFlusher _flusher = new();
 
     /// <summary>Uses (and creates, owner-only) <c>store/</c> in the data directory.</summary>
     public InstanceStore(string dataDirectory)
@@ -65,9 +66,15 @@ public sealed class InstanceStore
     /// SOP Instance UIDs, replacing a file of the same instance atomically. Values left in their source file (pixel
     /// data) are copied from it once, in bounded chunks.
     /// </summary>
+    /// <param name="dataset">The pseudonymised data set.</param>
+    /// <param name="sourceSyntax">The transfer syntax it was read in.</param>
+    /// <param name="flushDirectory">
+    /// When false the rename is not yet durable: the caller awaits <see cref="FlushDirectoryAsync"/> before it relies on
+    /// the file (before deleting the spool file), which lets renames into one directory share one fsync.
+    /// </param>
     /// <exception cref="ArgumentException">The data set's UIDs cannot name a file.</exception>
     /// <exception cref="IOException">The disk is full or the store cannot be written (a transient failure).</exception>
-    public StoredInstance Write(DicomDataset dataset, TransferSyntax sourceSyntax)
+    public StoredInstance Write(DicomDataset dataset, TransferSyntax sourceSyntax, bool flushDirectory = true)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(sourceSyntax);
@@ -102,8 +109,23 @@ public sealed class InstanceStore
             throw;
         }
 
-        DirectorySync.Flush(directory);
+        if (flushDirectory)
+        {
+            DirectorySync.Flush(directory);
+        }
+
         return new StoredInstance(relative, final, sha256, size, syntax.Uid);
+    }
+
+    /// <summary>
+    /// Makes the rename of a file written with <c>flushDirectory: false</c> durable: completes after an fsync of its
+    /// directory that started after the call (shared with other files renamed into it meanwhile).
+    /// </summary>
+    /// <exception cref="IOException">The directory could not be fsync'd.</exception>
+    public Task FlushDirectoryAsync(StoredInstance stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return _flusher.FlushAsync(Path.GetDirectoryName(stored.FullPath)!);
     }
 
     /// <summary>Deletes a stored file (a replaced instance's old path); a file already gone is fine.</summary>

@@ -24,8 +24,10 @@ internal static class CheckConfigCommand
         var problems = new List<string>();
         Collect<DicomOptions>(host, problems);
         Collect<StorageOptions>(host, problems);
+        Collect<NodeAgent.Federation.Link.HubOptions>(host, problems);
         Collect<NodeAgent.Core.Pipeline.PipelineOptions>(host, problems);
         Collect<DeidentificationProfileOptions>(host, problems);
+        Collect<NodeAgent.Core.Disclosure.DisclosureOptions>(host, problems);
         Collect<TelemetryOptions>(host, problems);
         foreach (var problem in problems)
         {

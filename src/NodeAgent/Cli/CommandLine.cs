@@ -48,6 +48,16 @@ internal static class CommandLine
 
             return Usage;
         }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            // Several sections invalid at once: the host's start-up validation throws them together.
+            foreach (var failure in e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures))
+            {
+                await Console.Error.WriteLineAsync($"nodeagent: configuration error: {failure}").ConfigureAwait(false);
+            }
+
+            return Usage;
+        }
         catch (SiteSecretException e)
         {
             // One line naming the file and the rule; never a byte of the secret.

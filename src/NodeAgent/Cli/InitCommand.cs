@@ -25,9 +25,15 @@ internal static class InitCommand
         _ = new InstanceStore(data);
         _ = new QuarantineDirectory(data);
         bool holdsData;
-        using (var index = LiteDbInstanceIndex.OpenInDirectory(data))
+        try
         {
+            using var index = LiteDbInstanceIndex.OpenInDirectory(data);
             holdsData = !index.IsEmpty;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"nodeagent: init: cannot open the index in {data} ({e.Message}); is the agent running?");
+            return CommandLine.Failed;
         }
 
         var secretPath = Path.Combine(data, SiteSecret.FileName);

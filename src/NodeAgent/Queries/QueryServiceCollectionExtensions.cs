@@ -17,7 +17,8 @@ namespace NodeAgent.Queries;
 /// loaded at start and following <see cref="IndexWriter.Committed"/>, the privacy ledger (<c>&lt;data&gt;/privacy.db</c>),
 /// the audit log (<c>&lt;data&gt;/audit/audit.jsonl</c>) and the <see cref="QueryService"/> the hub link calls.
 /// It needs the pipeline's registrations of <see cref="IInstanceIndex"/>, <see cref="IndexWriter"/> and
-/// <see cref="SiteSecret"/> (the cell key is <c>SiteSecret.DeriveKey("cell-key")</c>).
+/// <see cref="SiteSecret"/> (the cell key is <c>SiteSecret.DeriveKey("cell-key")</c>), and the listener's
+/// <see cref="StorageOptions"/> (registered there once, so a bad value is reported once).
 /// </summary>
 internal static class QueryServiceCollectionExtensions
 {
@@ -26,9 +27,7 @@ internal static class QueryServiceCollectionExtensions
     public static IServiceCollection AddNodeAgentQueries(this IServiceCollection services)
     {
         services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section).ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DisclosureOptions>, DisclosureOptionsValidator>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(provider => new DisclosurePolicy(provider.GetRequiredService<IOptions<DisclosureOptions>>().Value));

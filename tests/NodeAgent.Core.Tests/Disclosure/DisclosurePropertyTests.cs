@@ -51,6 +51,34 @@ public sealed class DisclosurePropertyTests
     }
 
     [Test]
+    public async Task AnswerAsync_EquivalentRewordings_SameNoiseSoAveragingGainsNothing()
+    {
+        // Ages are whole years: every range bound between 70 and 71 selects the same series. Noise keyed by the query's
+        // text would give each wording a fresh draw, and the mean of many answers would converge on the true count.
+        using var harness = new QueryServiceHarness(RollupGenerator.Generate(3000, seed: 25));
+        var answers = new List<string>();
+        foreach (var max in new[] { "71", "70.1", "70.5", "70.9" })
+        {
+            answers.Add(Render((await harness.AskAsync($$"""{"where":{"range":["age_years",40,{{max}}]},"groupBy":["modality"],"measures":["patients","series"]}""")).Table!));
+        }
+
+        answers.Add(Render((await harness.AskAsync("""{"where":{"and":[{"range":["age_years",40,null]},{"or":[{"range":["age_years",null,71]}]}]},"groupBy":["modality"],"measures":["patients","series"]}""")).Table!));
+
+        Assert.That(answers.Distinct(), Has.Exactly(1).Items, string.Join("\n\n", answers));
+    }
+
+    [Test]
+    public async Task AnswerAsync_SameCellThroughAnotherGroupBy_SameValue()
+    {
+        using var harness = new QueryServiceHarness(RollupGenerator.Generate(3000, seed: 26));
+        var grouped = await harness.AskAsync("""{"where":{"eq":["sex","F"]},"groupBy":["modality"],"measures":["series"]}""");
+
+        var single = await harness.AskAsync("""{"where":{"and":[{"eq":["sex","F"]},{"in":["modality",["CT"]]}]},"measures":["series"]}""");
+
+        Assert.That(single.Table!.Rows.Single().Cells[0], Is.EqualTo(grouped.Table!.Rows.Single(r => r.Groups[0] == "CT").Cells[0]));
+    }
+
+    [Test]
     public async Task AnswerAsync_CountOfThree_ReleasedAsSuppressed()
     {
         using var harness = new QueryServiceHarness(QueryServiceHarness.Patients("CT", 40).Concat(QueryServiceHarness.Patients("MR", 3)));

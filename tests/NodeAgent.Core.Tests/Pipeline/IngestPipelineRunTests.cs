@@ -79,4 +79,27 @@ public sealed class IngestPipelineRunTests
         await run;
         Assert.That(harness.Quarantine.List().Single().Id, Is.EqualTo(id));
     }
+
+    [Test]
+    public async Task RunAsync_StoppedMidway_EveryInstanceIndexedOrStillSpooledNeverBoth()
+    {
+        const int count = 60;
+        // One instance in flight at a time, and the stop comes with the first index commit: the rest stay spooled.
+        await using var harness = new PipelineHarness(_directory, new Core.Pipeline.PipelineOptions { Parallelism = 1, MaxInFlight = 1 });
+        for (var i = 0; i < count; i++)
+        {
+            harness.SpoolDataset(SyntheticInstances.Ct(instanceUid: $"{DeidentificationFixtures.InstanceUid}.{i}"));
+        }
+
+        using var stop = new CancellationTokenSource();
+        harness.Writer.Committed += _ => stop.Cancel();
+        harness.Pipeline.ResumeSpool();
+        await harness.Pipeline.RunAsync(stop.Token);
+
+        var indexed = harness.Index.Counts.Instances;
+        Assert.That(indexed, Is.LessThan(count), "the stop came before the spool was empty");
+        Assert.That(indexed + harness.SpoolFiles().Count, Is.EqualTo(count), "each instance is indexed or waits in the spool");
+        Assert.That(harness.StoredFiles(), Has.Count.EqualTo(indexed), "nothing is stored without being indexed");
+        Assert.That(harness.Pipeline.Pending, Is.Zero);
+    }
 }

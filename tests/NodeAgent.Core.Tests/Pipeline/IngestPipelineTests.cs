@@ -73,10 +73,12 @@ public sealed class IngestPipelineTests
         Assert.That(stored.Dataset[DicomTags.PixelData], Is.InstanceOf<DicomFragmentSequence>());
     }
 
-    [Test]
-    public async Task ProcessAsync_BigEndianSample_StoredExplicitLittleWithTheSamePixels()
+    [TestCase("pydicom/MR_small_bigendian.dcm")]
+    [TestCase("pydicom/MR_small_implicit.dcm")]
+    [TestCase("pydicom/image_dfl.dcm")]
+    public async Task ProcessAsync_NativeSample_StoredExplicitLittleWithTheSamePixels(string sample)
     {
-        var path = RepoPaths.RequireSample("pydicom/MR_small_bigendian.dcm");
+        var path = RepoPaths.RequireSample(sample);
         var original = DicomFile.Open(path).Dataset.GetBytes(DicomTags.PixelData).ToArray();
         await using var harness = new PipelineHarness(_directory);
 

@@ -68,6 +68,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public ListLogger Logger { get; } = new();
 
+    /// <summary>The meter factory of this harness's telemetry (only its instruments are listened to).</summary>
+    public TestMeterFactory MeterFactory => _meters;
+
     /// <summary>Puts a copy of a file into the spool as a received instance would be; returns its spool path.</summary>
     public string SpoolFile(string source)
     {
@@ -120,6 +123,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Pipeline.Dispose();
         Writer.Complete();
         await _writerLoop;
         await _writerStop.CancelAsync();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodeAgent.Configuration;
 using NodeAgent.Core.Audit;
 using NodeAgent.Core.Disclosure;
 using NodeAgent.Core.Index;
@@ -28,7 +29,8 @@ public sealed class QueryRegistrationTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        // What the pipeline's registration provides.
+        // What the listener's and the pipeline's registrations provide.
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(provider => SiteSecret.LoadOrCreate(directory.Path, indexHoldsData: false, provider.GetRequiredService<ILogger<QueryRegistrationTests>>()));
         services.AddSingleton<IInstanceIndex>(_ => LiteDbInstanceIndex.OpenInDirectory(directory.Path));
         services.AddSingleton(provider => new IndexWriter(provider.GetRequiredService<IInstanceIndex>(), new IndexWriterOptions(), TimeProvider.System));

@@ -154,17 +154,26 @@ public sealed class DicomAssociationProtocolTests
             .AddOrUpdate(new DicomElement(new DicomTag(0x7FE0, 0x0010), DicomVR.OW, new PatternByteSource(64L << 20)))).Save(path);
         using var peer = new ScriptedPeer();
         var release = new TaskCompletionSource();
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var script = peer.RunAsync(async stream =>
         {
             await ScriptedPeer.AcceptAsync(stream, cancellationToken);
+            // The command has started to arrive: from here on the peer reads nothing, so the data set stalls.
+            await ScriptedPeer.ReadCommandAsync(stream, cancellationToken);
+            sending.SetResult();
             await release.Task.WaitAsync(cancellationToken);
         }, cancellationToken);
         await using var association = await DicomAssociation.ConnectAsync("127.0.0.1", peer.Port, Options,
             ProposalBuilder.ForFiles([(StorageUid.MultiFrameGrayscaleWord, TransferSyntax.ExplicitVRLittleEndian.Uid)]), cancellationToken);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
 
-        Assert.That(async () => await association.StoreAsync(path, cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        // Cancelled once the request is going out (not after a fixed delay, which a loaded machine can spend in
+        // planning, before anything is sent and when cancelling rightly leaves the association established).
+        var store = association.StoreAsync(path, cancel.Token);
+        await sending.Task.WaitAsync(cancellationToken);
+        await cancel.CancelAsync();
+
+        Assert.That(async () => await store, Throws.InstanceOf<OperationCanceledException>());
         release.SetResult();
         await script;
 

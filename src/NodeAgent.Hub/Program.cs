@@ -1,0 +1,3 @@
+using NodeAgent.Hub.Cli;
+
+return await HubCommandLine.RunAsync(args).ConfigureAwait(false);
