@@ -25,6 +25,7 @@ public sealed class DicomServer : IAsyncDisposable
     private readonly List<TcpListener> _listeners = [];
     private readonly List<Task> _acceptLoops = [];
     private int _active;
+    private bool _stopped;
 
     /// <summary>Creates a listener; nothing is bound until <see cref="StartAsync"/>.</summary>
     public DicomServer(DicomServerOptions options, IStoreHandler handler, ILogger logger, TimeProvider? time = null, IAssociationObserver? observer = null)
@@ -66,6 +67,7 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>Stops accepting, waits for associations in flight up to the drain timeout, then aborts the rest.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _stopped, true);
         foreach (var listener in _listeners)
         {
             listener.Stop();
@@ -122,6 +124,12 @@ public sealed class DicomServer : IAsyncDisposable
             {
                 return;
             }
+            catch (InvalidOperationException) when (Volatile.Read(ref _stopped))
+            {
+                // StopAsync stopped the listener while this loop was between two accepts (it had just accepted a
+                // connection): the next AcceptSocketAsync says "Not listening". Found by the notify test's probe.
+                return;
+            }
             catch (SocketException e)
             {
                 // A transient fault (e.g. out of file descriptors) must not stop the listener for good.
@@ -167,6 +175,8 @@ public sealed class DicomServer : IAsyncDisposable
             {
                 using var acceptor = new AssociationAcceptor(stream, peer, _options, _handler, _logger, _time, overLimit);
                 summary = await acceptor.RunAsync(_stopping.Token).ConfigureAwait(false);
+                // Reported before the connection is closed: closing can take a while when the peer stopped reading.
+                _observer?.OnEnded(summary);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
@@ -183,13 +193,17 @@ public sealed class DicomServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _active);
             // Every connection the observer saw start is reported ended, even one that never became an association.
-            _observer?.OnEnded(summary ?? new AssociationSummary("-", peer, "", "", 0, 0, 0, 0, _time.GetElapsedTime(started), outcome.Text)
+            if (summary is null)
             {
-                Kind = outcome.Kind,
-                RejectReason = outcome.RejectReason,
-            });
+                _observer?.OnEnded(new AssociationSummary("-", peer, "", "", 0, 0, 0, 0, _time.GetElapsedTime(started), outcome.Text)
+                {
+                    Kind = outcome.Kind,
+                    RejectReason = outcome.RejectReason,
+                });
+            }
+
+            Interlocked.Decrement(ref _active);
         }
     }
 

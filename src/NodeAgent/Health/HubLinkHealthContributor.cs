@@ -1,36 +1,35 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
+using NodeAgent.Federation.Link;
 
 namespace NodeAgent.Health;
 
-/// <summary>The hub link, read through <see cref="IHubLinkStatus"/>; "not configured" while no hub link is registered.</summary>
-internal sealed class HubLinkHealthContributor(IServiceProvider services) : IHealthContributor
+/// <summary>The hub link, read through <see cref="IHubLinkStatus"/>; "not configured" while no hub is configured.</summary>
+internal sealed class HubLinkHealthContributor(IHubLinkStatus link) : IHealthContributor
 {
     public string Name => "hubLink";
 
     public ValueTask<ComponentHealth> CheckAsync(CancellationToken cancellationToken)
     {
-        var link = services.GetService<IHubLinkStatus>();
-        if (link is null || !link.IsConfigured)
+        if (!link.IsConfigured)
         {
-            return ValueTask.FromResult(ComponentHealth.NotConfigured("not configured (NodeAgent:Hub)"));
+            return ValueTask.FromResult(ComponentHealth.NotConfigured("not configured (NodeAgent:Hub:Address)"));
         }
 
         var state = link.State;
         var details = new JsonObject
         {
             ["state"] = state.ToString().ToLowerInvariant(),
-            ["stateValue"] = (int)state,
+            ["stateValue"] = HubLinkTelemetry.GaugeValue(state),
             ["hub"] = link.Hub,
-            ["detail"] = link.Detail,
         };
-        // Ingest goes on without the hub, so only a hub that refuses us (certificate, identity) needs a person.
+        // Ingest goes on without the hub, so only a hub that refuses us (certificate, admission) needs a person.
         var (status, summary) = state switch
         {
             HubLinkState.Connected => (HealthStatus.Healthy, $"connected to {link.Hub}"),
             HubLinkState.Connecting => (HealthStatus.Degraded, $"connecting to {link.Hub}"),
-            HubLinkState.Refused => (HealthStatus.Unhealthy, $"refused by {link.Hub}: {link.Detail}"),
-            _ => (HealthStatus.Degraded, $"disconnected from {link.Hub}: {link.Detail}"),
+            HubLinkState.BackingOff => (HealthStatus.Degraded, $"waiting to reconnect to {link.Hub}"),
+            HubLinkState.Refused => (HealthStatus.Unhealthy, $"refused by {link.Hub} (TLS or admission): check the certificates"),
+            _ => (HealthStatus.Degraded, $"disconnected from {link.Hub}"),
         };
         return ValueTask.FromResult(new ComponentHealth(status, summary, details));
     }

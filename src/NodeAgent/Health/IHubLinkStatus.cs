@@ -1,21 +1,19 @@
+using NodeAgent.Federation.Link;
+
 namespace NodeAgent.Health;
 
 /// <summary>
-/// The seam for the hub link's health: the federation area registers its implementation as a singleton
-/// (<c>services.AddSingleton&lt;IHubLinkStatus, ...&gt;()</c>) next to its <c>nodeagent.hub.link.state</c> gauge.
-/// Until one is registered, the hub link reports "not configured".
+/// The seam for the hub link's health. <see cref="HubLinkWorkerStatus"/> implements it over the federation's
+/// <see cref="HubLinkWorker"/>; a test or another link can register its own instead.
 /// </summary>
 internal interface IHubLinkStatus
 {
-    /// <summary>Whether a hub is configured at all (NodeAgent:Hub:*); when false the link reports "not configured".</summary>
+    /// <summary>Whether a hub is configured at all (NodeAgent:Hub:Address); when false the link reports "not configured".</summary>
     bool IsConfigured { get; }
 
-    /// <summary>The link's state now.</summary>
+    /// <summary>The link's state now (the <c>nodeagent.hub.link.state</c> gauge's source).</summary>
     HubLinkState State { get; }
 
     /// <summary>The hub's address, for the report.</summary>
     string? Hub { get; }
-
-    /// <summary>Why the link is not connected (the last error), if it is not.</summary>
-    string? Detail { get; }
 }

@@ -16,6 +16,12 @@ internal sealed class ListenerHealthContributor(DicomListenerService listener) :
             return ValueTask.FromResult(new ComponentHealth(HealthStatus.Unhealthy, "not listening", new JsonObject { ["bound"] = false }));
         }
 
+        if (listener.IsStopping)
+        {
+            return ValueTask.FromResult(new ComponentHealth(HealthStatus.Unhealthy,
+                $"stopping: no new associations, {server.ActiveAssociations} draining", new JsonObject { ["bound"] = false, ["activeAssociations"] = server.ActiveAssociations }));
+        }
+
         var endpoints = new JsonArray(plain.ToString());
         var ports = new JsonArray(plain.Port);
         if (server.TlsEndPoint is { } tls)

@@ -31,8 +31,14 @@ internal sealed class DicomListenerService(
         return _server.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        _server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>True once stopping has begun: the ports no longer accept, associations in flight drain.</summary>
+    public bool IsStopping { get; private set; }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        IsStopping = true;
+        return _server?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {

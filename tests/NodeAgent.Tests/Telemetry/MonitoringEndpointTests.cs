@@ -110,6 +110,36 @@ public sealed partial class MonitoringEndpointTests
         }
     }
 
+    [Test]
+    public async Task Healthz_HubConfiguredButUnreachable_HubLinkDegradedAndStill200()
+    {
+        using var directory = new TempDirectory("agent-health");
+        using var authority = TestCertificates.CreateAuthority(directory.Path, "health-test");
+        var client = authority.IssueClient("site-a");
+        var port = AgentProcess.FreePort();
+        var settings = MonitoringClient.Settings(port);
+        settings["NodeAgent__Hub__Address"] = $"https://localhost:{AgentProcess.FreePort()}";
+        settings["NodeAgent__Hub__NodeId"] = "site-a";
+        settings["NodeAgent__Hub__ClientCertificate"] = client.Certificate;
+        settings["NodeAgent__Hub__ClientKey"] = client.PrivateKey;
+        settings["NodeAgent__Hub__TrustedCa"] = authority.AuthorityPem;
+        await using var agent = await AgentProcess.StartAsync(directory.Path, settings);
+        using var monitoring = new MonitoringClient(port);
+
+        // Nothing listens at the hub's port: the link dials, fails and backs off, over and over; ingest is unaffected.
+        var (status, body) = await PollHealthAsync(monitoring, h => h.GetProperty("components").GetProperty("hubLink").GetProperty("status").GetString() == "degraded");
+
+        using (body)
+        {
+            var hub = body.RootElement.GetProperty("components").GetProperty("hubLink");
+            Assert.That(hub.GetProperty("status").GetString(), Is.EqualTo("degraded"), body.RootElement.ToString());
+            Assert.That(hub.GetProperty("state").GetString(), Is.AnyOf("connecting", "backingoff", "disconnected"));
+            Assert.That(hub.GetProperty("hub").GetString(), Does.StartWith("https://localhost:"));
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), "a lost hub degrades the node but does not make it unhealthy");
+            Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("degraded"));
+        }
+    }
+
     /// <summary>The data set bytes the agent logged for the (one) association that stored instances.</summary>
     private static async Task<long> LoggedBytesAsync(AgentProcess agent)
     {

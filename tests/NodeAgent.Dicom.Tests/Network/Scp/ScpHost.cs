@@ -91,7 +91,7 @@ internal sealed class ScpHost : IAsyncDisposable
         ProcessRunner.RunAsync(Peers.Require("storescu"),
             ["-v", "+v", "-aet", callingAe, "-aec", AeTitle, .. options, "127.0.0.1", Port, .. files], ProcessTimeout);
 
-    /// <summary>Waits until no association is being served (the count drops just before the observer hears of the end).</summary>
+    /// <summary>Waits until no association is being served (the count drops just after the observer hears of the end).</summary>
     public async Task WaitForIdleAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
