@@ -21,6 +21,7 @@ internal sealed class HubLinkHealthContributor(IHubLinkStatus link) : IHealthCon
             ["state"] = state.ToString().ToLowerInvariant(),
             ["stateValue"] = HubLinkTelemetry.GaugeValue(state),
             ["hub"] = link.Hub,
+            ["detail"] = link.Detail,
         };
         // Ingest goes on without the hub, so only a hub that refuses us (certificate, admission) needs a person.
         var (status, summary) = state switch
@@ -28,8 +29,8 @@ internal sealed class HubLinkHealthContributor(IHubLinkStatus link) : IHealthCon
             HubLinkState.Connected => (HealthStatus.Healthy, $"connected to {link.Hub}"),
             HubLinkState.Connecting => (HealthStatus.Degraded, $"connecting to {link.Hub}"),
             HubLinkState.BackingOff => (HealthStatus.Degraded, $"waiting to reconnect to {link.Hub}"),
-            HubLinkState.Refused => (HealthStatus.Unhealthy, $"refused by {link.Hub} (TLS or admission): check the certificates"),
-            _ => (HealthStatus.Degraded, $"disconnected from {link.Hub}"),
+            HubLinkState.Refused => (HealthStatus.Unhealthy, $"refused by {link.Hub} (TLS or admission): check the certificates; {link.Detail}"),
+            _ => (HealthStatus.Degraded, $"disconnected from {link.Hub}: {link.Detail}"),
         };
         return ValueTask.FromResult(new ComponentHealth(status, summary, details));
     }

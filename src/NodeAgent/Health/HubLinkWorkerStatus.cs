@@ -14,4 +14,6 @@ internal sealed class HubLinkWorkerStatus(IServiceProvider services) : IHubLinkS
     public HubLinkState State => Worker?.State ?? HubLinkState.Disconnected;
 
     public string? Hub => services.GetService<IOptions<HubOptions>>()?.Value.Address;
+
+    public string? Detail => Worker?.LastError;
 }

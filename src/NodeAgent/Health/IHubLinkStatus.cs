@@ -16,4 +16,7 @@ internal interface IHubLinkStatus
 
     /// <summary>The hub's address, for the report.</summary>
     string? Hub { get; }
+
+    /// <summary>Why the link is not connected (its last error), when it is not.</summary>
+    string? Detail { get; }
 }
