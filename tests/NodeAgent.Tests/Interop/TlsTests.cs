@@ -78,7 +78,7 @@ public sealed class TlsTests
         var store = await StorescuAsync(tlsPort, trusted: _ours!.AuthorityPem, client: _client, ct);
 
         Assert.That(store.ExitCode, Is.Zero, store.StdOut + store.StdErr);
-        AssertSpoolHoldsOnly(agent, ct, "TLSCLIENT");
+        await AssertKeptOnlyAsync(agent, ct, "TLSCLIENT");
     }
 
     [Test]
@@ -105,7 +105,7 @@ public sealed class TlsTests
         var store = await ProcessRunner.RunAsync(storescu, ["-aet", "PLAIN", "-aec", "NODEAGENT", "127.0.0.1", Invariant(agent.Port), ct], StorescuTimeout);
 
         Assert.That(store.ExitCode, Is.Zero, store.StdOut + store.StdErr);
-        AssertSpoolHoldsOnly(agent, ct, "PLAIN");
+        await AssertKeptOnlyAsync(agent, ct, "PLAIN");
     }
 
     [Test]
@@ -117,7 +117,7 @@ public sealed class TlsTests
         var store = await StorescuAsync(tlsPort, trusted: _ours!.AuthorityPem, client: _client, ct);
 
         Assert.That(store.ExitCode, Is.Zero, store.StdOut + store.StdErr);
-        AssertSpoolHoldsOnly(agent, ct, "TLSCLIENT");
+        await AssertKeptOnlyAsync(agent, ct, "TLSCLIENT");
     }
 
     [Test]
@@ -146,7 +146,7 @@ public sealed class TlsTests
         var store = await StorescuAsync(tlsPort, trusted: _ours!.AuthorityPem, client: _departmentClient, ct);
 
         Assert.That(store.ExitCode, Is.Zero, store.StdOut + store.StdErr);
-        AssertSpoolHoldsOnly(agent, ct, "TLSCLIENT");
+        await AssertKeptOnlyAsync(agent, ct, "TLSCLIENT");
     }
 
     [Test]
@@ -213,13 +213,18 @@ public sealed class TlsTests
         Assert.That(agent.Output, Does.Contain(text));
     }
 
-    private static void AssertSpoolHoldsOnly(AgentProcess agent, string sample, string callingAe)
+    /// <summary>
+    /// One association from <paramref name="callingAe"/> stored the one instance (its log line), and the instance is kept:
+    /// in the spool or, once the ingest pipeline has taken it, stored and indexed (checked after the stop).
+    /// </summary>
+    private static async Task AssertKeptOnlyAsync(AgentProcess agent, string sample, string callingAe)
     {
-        var spooled = Directory.GetFiles(agent.SpoolDirectory, "*.dcm");
-        Assert.That(spooled, Has.Length.EqualTo(1));
-        var received = DicomFile.Open(spooled[0]);
-        Assert.That(received.Dataset.GetString(DicomTags.SOPInstanceUID), Is.EqualTo(DicomFile.Open(sample).Dataset.GetString(DicomTags.SOPInstanceUID)));
-        Assert.That(received.FileMetaInformation.GetString(DicomTags.SourceApplicationEntityTitle), Is.EqualTo(callingAe));
+        await WaitForOutputAsync(agent, $"{callingAe} -> NODEAGENT");
+        Assert.That(agent.Output, Does.Match($@"{callingAe} -> NODEAGENT, \d+ contexts accepted, 1 instances \(0 failed\)"));
+        Assert.That(await agent.StopAsync(TimeSpan.FromSeconds(60)), Is.Zero, agent.Output);
+        var uid = DicomFile.Open(sample).Dataset.GetString(DicomTags.SOPInstanceUID)!;
+        Assert.That(KeptInstances.Missing(agent.DataDirectory, [uid]), Is.Empty);
+        Assert.That(Directory.GetFiles(agent.SpoolDirectory, "*.dcm"), Has.Length.LessThanOrEqualTo(1));
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

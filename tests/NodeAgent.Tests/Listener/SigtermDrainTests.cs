@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using NodeAgent.Core.Index;
-using NodeAgent.Core.Quarantine;
-using NodeAgent.Core.Secrets;
-using NodeAgent.Dicom;
 using NodeAgent.Testing;
 using NodeAgent.Tests.Support;
 using NUnit.Framework;
@@ -42,7 +36,7 @@ public sealed class SigtermDrainTests
 
         var acknowledged = StorescuLog.Acknowledged(sent.StdOut + sent.StdErr);
         var byPath = files.ToDictionary(f => f.Path, f => f.SopInstanceUid, StringComparer.Ordinal);
-        var lost = Lost(agent.DataDirectory, acknowledged.Select(p => byPath[p]));
+        var lost = KeptInstances.Missing(agent.DataDirectory, acknowledged.Select(p => byPath[p]));
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.Zero, agent.Output);
@@ -61,28 +55,6 @@ public sealed class SigtermDrainTests
             Assert.That(sent.ExitCode, Is.Zero, sent.StdErr);
             Assert.That(acknowledged, Has.Count.EqualTo(Instances), "the drain let the association finish");
         }
-    }
-
-    /// <summary>The UIDs found nowhere: not in the spool or quarantine (original files), not in the index (by instance key).</summary>
-    private static List<string> Lost(string dataDirectory, IEnumerable<string> uids)
-    {
-        var originals = Directory.GetFiles(Path.Combine(dataDirectory, "spool"), "*.dcm")
-            .Concat(Directory.Exists(Path.Combine(dataDirectory, QuarantineDirectory.DirectoryName))
-                ? Directory.GetFiles(Path.Combine(dataDirectory, QuarantineDirectory.DirectoryName), "*.dcm")
-                : [])
-            .Select(p => DicomFile.Open(p).Dataset.GetString(DicomTags.SOPInstanceUID))
-            .ToHashSet(StringComparer.Ordinal);
-        var indexPath = Path.Combine(dataDirectory, LiteDbInstanceIndex.FileName);
-        if (!File.Exists(indexPath))
-        {
-            return uids.Where(uid => !originals.Contains(uid)).ToList();
-        }
-
-        // The pipeline's instance key: hex HMAC-SHA256 of the original SOP Instance UID under DeriveKey("instance-key").
-        var key = SiteSecret.Load(dataDirectory).DeriveKey("instance-key");
-        using var index = LiteDbInstanceIndex.Open(indexPath, readOnly: true);
-        return uids.Where(uid => !originals.Contains(uid)
-            && !index.Contains(Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(uid))))).ToList();
     }
 
     private static async Task WaitForArrivalsAsync(AgentProcess agent, int count)
