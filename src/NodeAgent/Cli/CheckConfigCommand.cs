@@ -10,6 +10,12 @@ internal static class CheckConfigCommand
 {
     private static readonly string[] SecretMarkers = ["Password", "Secret", "Key", "Token", "Headers"];
 
+    // A URL may carry a user and password (http://user:pass@proxy:3128): they are masked like any other secret.
+    private static string WithoutCredentials(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo)
+            ? value.Replace(uri.UserInfo + "@", "********@", StringComparison.Ordinal)
+            : value;
+
     public static int Execute(Arguments arguments)
     {
         arguments.Expect("--config");
@@ -17,7 +23,7 @@ internal static class CheckConfigCommand
         var configuration = (IConfiguration)host.Services.GetService(typeof(IConfiguration))!;
         foreach (var (key, value) in configuration.AsEnumerable().Where(p => p.Key.StartsWith("NodeAgent:", StringComparison.Ordinal) && p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var masked = SecretMarkers.Any(marker => key.Contains(marker, StringComparison.OrdinalIgnoreCase) && !key.EndsWith("Path", StringComparison.Ordinal)) ? "********" : value;
+            var masked = SecretMarkers.Any(marker => key.Contains(marker, StringComparison.OrdinalIgnoreCase) && !key.EndsWith("Path", StringComparison.Ordinal)) ? "********" : WithoutCredentials(value!);
             Console.WriteLine($"{key} = {masked}");
         }
 

@@ -36,6 +36,7 @@ public sealed class HubConfigurationTests
             ["NodeAgent__Hub__Address"] = "https://hub.example.org:8443",
             ["NodeAgent__Hub__CertificatePassword"] = "pfx-secret-42",
             ["NodeAgent__Hub__PinnedThumbprint"] = "AB:CD",
+            ["NodeAgent__Hub__Proxy"] = "http://proxyuser:proxy-secret-7@proxy.hospital.local:3128",
         };
 
         var (exitCode, output) = await AgentProcess.RunToEndAsync(["check-config"], directory.Path, settings);
@@ -45,6 +46,8 @@ public sealed class HubConfigurationTests
             Assert.That(exitCode, Is.EqualTo(2), output);
             Assert.That(output, Does.Contain("NodeAgent:Hub:CertificatePassword = ********"));
             Assert.That(output, Does.Not.Contain("pfx-secret-42"));
+            Assert.That(output, Does.Contain("NodeAgent:Hub:Proxy = http://********@proxy.hospital.local:3128"));
+            Assert.That(output, Does.Not.Contain("proxy-secret-7"));
             Assert.That(output, Does.Contain("NodeAgent:Hub:PinnedThumbprint is not allowed: give the SHA-256 thumbprint"));
         });
     }
