@@ -47,7 +47,7 @@ internal static class PipelineServiceCollectionExtensions
         services.AddSingleton(provider => new DimensionExtractor(BodyPartMapping.Load(BodyPartTable(provider))));
         services.AddSingleton(provider => new IndexWriter(
             provider.GetRequiredService<IInstanceIndex>(),
-            new IndexWriterOptions { Mode = WriteMode(provider.GetRequiredService<IOptions<PipelineOptions>>().Value.DuplicatePolicy) },
+            IndexWriterOptionsOf(provider.GetRequiredService<IOptions<PipelineOptions>>().Value),
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PipelineTelemetry>();
         services.AddSingleton(provider => new IngestPipeline(
@@ -79,6 +79,12 @@ internal static class PipelineServiceCollectionExtensions
             ? Path.Combine(AppContext.BaseDirectory, BodyPartMapping.DefaultFileName)
             : Path.GetFullPath(configured);
     }
+
+    private static IndexWriterOptions IndexWriterOptionsOf(PipelineOptions options) => new()
+    {
+        Mode = WriteMode(options.DuplicatePolicy),
+        MaxBatchDelay = TimeSpan.FromMilliseconds(options.IndexBatchMilliseconds),
+    };
 
     private static IndexWriteMode WriteMode(DuplicatePolicy policy) =>
         policy == DuplicatePolicy.KeepFirst ? IndexWriteMode.KeepFirst : IndexWriteMode.Replace;
