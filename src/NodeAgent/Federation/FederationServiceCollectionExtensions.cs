@@ -35,9 +35,9 @@ internal static class FederationServiceCollectionExtensions
             provider.GetService<IInstanceIndex>()));
         services.AddSingleton(provider => new Outbox(Path.Combine(Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory), "outbox.db")));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<HubLinkWorker>(provider, provider.GetRequiredService<IOptions<HubOptions>>().Value));
-        services.AddSingleton<IHubLinkStatus>(provider => new HubLinkStatus(
+        services.Replace(ServiceDescriptor.Singleton<IHubLinkStatus>(provider => new HubLinkStatus(
             provider.GetRequiredService<HubLinkWorker>(),
-            provider.GetRequiredService<IOptions<HubOptions>>().Value));
+            provider.GetRequiredService<IOptions<HubOptions>>().Value)));
         services.AddHostedService<HubLinkService>();
         return services;
     }

@@ -16,7 +16,7 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton<IHealthContributor, SpoolHealthContributor>();
         services.AddSingleton<IHealthContributor, DiskHealthContributor>();
         services.AddSingleton<IHealthContributor, IndexHealthContributor>();
-        services.AddSingleton<IHubLinkStatus, HubLinkWorkerStatus>();
+        services.AddSingleton<IHubLinkStatus, NoHubLinkStatus>();
         services.AddSingleton<IHealthContributor, HubLinkHealthContributor>();
         return services;
     }

@@ -3,8 +3,8 @@ using NodeAgent.Federation.Link;
 namespace NodeAgent.Health;
 
 /// <summary>
-/// The seam for the hub link's health. <see cref="HubLinkWorkerStatus"/> implements it over the federation's
-/// <see cref="HubLinkWorker"/>; a test or another link can register its own instead.
+/// The seam for the hub link's health. <see cref="NoHubLinkStatus"/> stands in until a hub is configured; then the
+/// federation area replaces it with a view of its <see cref="HubLinkWorker"/>.
 /// </summary>
 internal interface IHubLinkStatus
 {
