@@ -1,16 +1,23 @@
 namespace NodeAgent.Cli;
 
-/// <summary>A one-line progress bar with the rate, redrawn a few times a second on a terminal; silent when redirected.</summary>
+/// <summary>
+/// A one-line progress bar (done of total, and what the command adds, such as a rate), redrawn a few times a second
+/// on a terminal; silent when redirected. Shared by the verbs that work through a known number of files.
+/// </summary>
 internal sealed class ProgressReporter : IDisposable
 {
     private const int Width = 30;
-    private readonly SendTally _tally;
+    private readonly int _total;
+    private readonly Func<int> _done;
+    private readonly Func<string> _suffix;
     private readonly TextWriter _writer;
     private readonly Timer? _timer;
 
-    public ProgressReporter(SendTally tally, TextWriter writer)
+    public ProgressReporter(int total, Func<int> done, Func<string> suffix, TextWriter writer)
     {
-        _tally = tally;
+        _total = total;
+        _done = done;
+        _suffix = suffix;
         _writer = writer;
         if (!Console.IsErrorRedirected)
         {
@@ -32,8 +39,8 @@ internal sealed class ProgressReporter : IDisposable
 
     private void Draw()
     {
-        var done = _tally.Done;
-        var filled = _tally.Total == 0 ? Width : done * Width / _tally.Total;
-        _writer.Write($"\r[{new string('#', filled)}{new string('-', Width - filled)}] {done}/{_tally.Total} {_tally.Rate:0.0} images/s ");
+        var done = _done();
+        var filled = _total == 0 ? Width : Math.Min(done, _total) * Width / _total;
+        _writer.Write($"\r[{new string('#', filled)}{new string('-', Width - filled)}] {done}/{_total} {_suffix()} ");
     }
 }

@@ -40,7 +40,7 @@ internal static class SendCommand
 
         var proposal = ProposalBuilder.ForFiles(files.Select(f => (f.SopClassUid, f.TransferSyntaxUid)).Distinct());
         var queue = new ConcurrentQueue<ScannedFile>(files);
-        using var progress = new ProgressReporter(tally, Console.Error);
+        using var progress = new ProgressReporter(tally.Total, () => tally.Done, () => $"{tally.Rate:0.0} images/s", Console.Error);
         var workers = Enumerable.Range(0, Math.Min(associations, files.Count))
             .Select(_ => SendAllAsync(host, port, options, proposal, queue, tally))
             .ToArray();

@@ -44,7 +44,8 @@ internal static class VerifyCommand
         var instances = index.AllInstances().Select(instance => instance.Entry).ToList();
         var indexed = new HashSet<string>(StringComparer.Ordinal);
         int missing = 0, corrupt = 0, extra = 0;
-        using (var progress = new VerifyProgress(instances.Count, Console.Error))
+        var verified = 0;
+        using (var progress = new ProgressReporter(instances.Count, () => Volatile.Read(ref verified), () => "files verified", Console.Error))
         {
             foreach (var entry in instances)
             {
@@ -61,7 +62,7 @@ internal static class VerifyCommand
                     Console.WriteLine($"corrupt  {entry.StoredPath} (SHA-256 {hash}, {size} bytes; the index says {entry.Sha256}, {entry.Size} bytes)");
                 }
 
-                progress.Advance();
+                Interlocked.Increment(ref verified);
             }
 
             progress.Finish();
