@@ -204,6 +204,18 @@ public sealed class QueryService : IDisposable
             : ("differencing", $"The query's patient set differs from that of query {earlier}, answered earlier for the same requester, by fewer than {policy.MinimumCellSize} patients; comparing the two answers could single patients out.");
     }
 
+    /// <summary>
+    /// Refuses a query the caller decided not to run (the hub link: a request without a deadline, a deadline passed, a
+    /// fault), with the same audit record, metric and log line as a refusal of the engine's own.
+    /// </summary>
+    public Task<QueryOutcome> RefuseAsync(QueryContext context, string code, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return RefuseAsync(context, null, code, reason, cancellationToken);
+    }
+
     private async Task<QueryOutcome> RefuseAsync(QueryContext context, string? canonical, string code, string reason, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

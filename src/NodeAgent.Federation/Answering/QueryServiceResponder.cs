@@ -32,7 +32,17 @@ public sealed class QueryServiceResponder(QueryService service) : IQueryResponde
             };
         }
 
-        var context = new QueryContext(request.QueryId, request.RequesterId, request.Deadline.ToDateTimeOffset());
-        return ContractMapping.ToResult(await service.AnswerAsync(context, query, cancellationToken));
+        return ContractMapping.ToResult(await service.AnswerAsync(ContextOf(request), query, cancellationToken));
     }
+
+    /// <inheritdoc/>
+    public async Task<QueryResult> RefuseAsync(QueryRequest request, string code, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ContractMapping.ToResult(await service.RefuseAsync(ContextOf(request), code, reason, cancellationToken));
+    }
+
+    // A request without a deadline is refused for that; its context then carries the earliest time.
+    private static QueryContext ContextOf(QueryRequest request) =>
+        new(request.QueryId, request.RequesterId, request.Deadline?.ToDateTimeOffset() ?? DateTimeOffset.MinValue);
 }

@@ -92,7 +92,7 @@ internal sealed class QueryDispatcher(IQueryResponder responder, Outbox outbox, 
         if (request.Deadline is null || request.Query is null)
         {
             FederationLog.QueryMalformed(logger, request.QueryId, "a query request needs a deadline and a query");
-            return Refusal(request, "invalid-query", "the request has no deadline or no query");
+            return await RefuseAsync(request, "invalid-query", "the request has no deadline or no query", stopping);
         }
 
         var deadline = request.Deadline.ToDateTimeOffset();
@@ -100,7 +100,7 @@ internal sealed class QueryDispatcher(IQueryResponder responder, Outbox outbox, 
         if (deadline <= now)
         {
             FederationLog.QueryExpired(logger, request.QueryId, request.RequesterId, deadline);
-            return Refusal(request, "expired", $"the deadline {deadline:O} had passed when the node received the query");
+            return await RefuseAsync(request, "expired", $"the deadline {deadline:O} had passed when the node received the query", stopping);
         }
 
         FederationLog.QueryReceived(logger, request.QueryId, request.RequesterId, deadline);
@@ -115,14 +115,14 @@ internal sealed class QueryDispatcher(IQueryResponder responder, Outbox outbox, 
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            result = Refusal(request, "expired", "the deadline passed while the query ran");
+            result = await RefuseAsync(request, "expired", "the deadline passed while the query ran", stopping);
         }
 #pragma warning disable CA1031 // The protocol boundary: any fault of the engine becomes a refusal with a reason the hub can read.
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             FederationLog.QueryFailed(logger, e, request.QueryId);
-            result = Refusal(request, "internal", "the node failed to answer; its log has the details");
+            result = await RefuseAsync(request, "internal", "the node failed to answer; its log has the details", stopping);
         }
 
         var outcome = result.OutcomeCase == QueryResult.OutcomeOneofCase.Refusal ? $"refused ({result.Refusal.Code})" : "answered";
@@ -130,10 +130,10 @@ internal sealed class QueryDispatcher(IQueryResponder responder, Outbox outbox, 
         return result;
     }
 
-    private QueryResult Refusal(QueryRequest request, string code, string reason) => new()
+    private async Task<QueryResult> RefuseAsync(QueryRequest request, string code, string reason, CancellationToken stopping)
     {
-        QueryId = request.QueryId,
-        PolicyHash = responder.PolicyHash,
-        Refusal = new Refusal { Code = code, Reason = reason },
-    };
+        var result = await responder.RefuseAsync(request, code, reason, stopping);
+        result.QueryId = request.QueryId;
+        return result;
+    }
 }

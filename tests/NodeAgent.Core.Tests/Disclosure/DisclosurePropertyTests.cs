@@ -212,6 +212,22 @@ public sealed class DisclosurePropertyTests
     }
 
     [Test]
+    public async Task RefuseAsync_RefusalDecidedByTheLink_AuditedLikeTheEngines()
+    {
+        using var harness = new QueryServiceHarness(QueryServiceHarness.Patients("CT", 40));
+        var context = new QueryContext("no-deadline", "hub-a", DateTimeOffset.MinValue);
+
+        var outcome = await harness.Service.RefuseAsync(context, "invalid-query", "the request has no deadline or no query", CancellationToken.None);
+
+        Assert.That(outcome.Kind, Is.EqualTo(QueryOutcomeKind.Refused));
+        Assert.That(outcome.PolicyHash, Is.EqualTo(harness.Policy.PolicyHash));
+        var record = AuditLines(harness).Single();
+        Assert.That(record.GetProperty("queryId").GetString(), Is.EqualTo("no-deadline"));
+        Assert.That(record.GetProperty("refusalCode").GetString(), Is.EqualTo("invalid-query"));
+        Assert.That(AuditLog.Verify(harness.Audit.Path).IsClean, Is.True);
+    }
+
+    [Test]
     public async Task AnswerAsync_InvalidQuery_RefusedAndAudited()
     {
         using var harness = new QueryServiceHarness(QueryServiceHarness.Patients("CT", 40));

@@ -108,6 +108,7 @@ public sealed class HubLinkTests
             Assert.That(merged.Nodes.Single().Status, Is.EqualTo("refused"));
             Assert.That(merged.Nodes.Single().Code, Is.EqualTo("expired"));
             Assert.That(responder.Runs, Is.Zero);
+            Assert.That(responder.Refusals, Is.EqualTo(1), "the link records its refusal through the responder, which audits it");
         });
     }
 

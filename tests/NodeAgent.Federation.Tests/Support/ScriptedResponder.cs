@@ -5,17 +5,22 @@ namespace NodeAgent.Federation.Tests.Support;
 
 /// <summary>
 /// Stands in for the query engine in the link tests (the engine has its own tests; the end-to-end test uses it):
-/// answers every query with one released row, counts its runs, and can hold an answer until released.
+/// answers every query with one released row, counts its runs and the refusals the link records, and can hold an
+/// answer until released.
 /// </summary>
 public sealed class ScriptedResponder(long value = 25) : IQueryResponder
 {
     private int _runs;
+    private int _refusals;
 
     public string PolicyHash => "policy-test";
 
     public IReadOnlyList<string> Capabilities => ["query.v1"];
 
     public int Runs => Volatile.Read(ref _runs);
+
+    /// <summary>Refusals the link recorded without running the query.</summary>
+    public int Refusals => Volatile.Read(ref _refusals);
 
     /// <summary>When set, answers wait for it.</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -40,5 +45,11 @@ public sealed class ScriptedResponder(long value = 25) : IQueryResponder
         row.Cells.AddRange(request.Query.Measures.Select((_, i) => i == 0 ? new ReleasedCell { Value = value } : new ReleasedCell { Suppressed = new Suppressed { Label = "<10" } }));
         table.Rows.Add(row);
         return new QueryResult { QueryId = request.QueryId, PolicyHash = PolicyHash, Table = table };
+    }
+
+    public Task<QueryResult> RefuseAsync(QueryRequest request, string code, string reason, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _refusals);
+        return Task.FromResult(new QueryResult { QueryId = request.QueryId, PolicyHash = PolicyHash, Refusal = new Refusal { Code = code, Reason = reason } });
     }
 }
