@@ -180,18 +180,6 @@ public sealed class DeidentifierActionTests
     }
 
     [Test]
-    public void Deidentify_UnparseableDate_BasicProfileActionAndCounted()
-    {
-        var dataset = Patient();
-        dataset.AddOrUpdate(DicomTags.SeriesDate, DicomVR.DA, "UNKNOWN");
-
-        var result = Engine().Deidentify(dataset);
-
-        Assert.That(dataset.GetString(DicomTags.SeriesDate), Is.EqualTo("19000101"), "Series Date is X/D, resolved to D");
-        Assert.That(result.Unprocessable, Is.EqualTo(1));
-    }
-
-    [Test]
     public void Deidentify_UnknownStandardTagAndGroupLength_Removed()
     {
         var dataset = Patient();

@@ -34,16 +34,18 @@ public sealed class DeidentifierIodValidityTests
         });
     }
 
-    [Test]
-    public void Deidentify_MalformedContentDateUnderModifiedDates_DummyOfTheBasicProfile()
+    // Bug 1, rows whose Basic Profile action resolves to D: Content Date is Z/D, Series Date is X/D.
+    [TestCase(0x0008_0023u, "00000000", TestName = "Deidentify_MalformedContentDateUnderModifiedDates_DummyOfTheBasicProfile")]
+    [TestCase(0x0008_0021u, "UNKNOWN", TestName = "Deidentify_UnparseableSeriesDate_DummyOfTheBasicProfile")]
+    public void Deidentify_MalformedDateUnderModifiedDates_DummyOfTheBasicProfile(uint tag, string value)
     {
-        // Bug 1, Z/D row: the fallback is the Basic Profile's resolved action, here a dummy date.
         var dataset = Patient();
-        dataset.AddOrUpdate(DicomTags.ContentDate, DicomVR.DA, "00000000");
+        var dicomTag = new DicomTag(tag);
+        dataset.AddOrUpdate(dicomTag, DicomVR.DA, value);
 
         var result = Engine().Deidentify(dataset);
 
-        Assert.That(dataset.GetString(DicomTags.ContentDate), Is.EqualTo("19000101"), "Content Date is Z/D, resolved to D");
+        Assert.That(dataset.GetString(dicomTag), Is.EqualTo("19000101"), "the row's Basic Profile action resolves to D");
         Assert.That(result.Unprocessable, Is.EqualTo(1));
     }
 
