@@ -48,6 +48,8 @@ public sealed partial class IngestPipeline
     private async Task<ProcessResult> ProcessInstanceAsync(string path, TaskCompletionSource? handedOff, CancellationToken abort)
     {
         var spoolId = SpoolIdOf(path);
+        _received.TryRemove(path, out var received);
+        using var ingest = _telemetry.StartIngest(received, spoolId);
         var stage = PipelineStages.Parse;
         string? callingAE = null;
         string? key = null;
@@ -223,7 +225,7 @@ public sealed partial class IngestPipeline
     private long Mark(string stage, long since)
     {
         var now = _time.GetTimestamp();
-        _telemetry.Stage(stage, _time.GetElapsedTime(since, now));
+        _telemetry.Stage(stage, _time.GetElapsedTime(since, now), _time.GetUtcNow());
         return now;
     }
 

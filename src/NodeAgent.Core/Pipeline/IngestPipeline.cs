@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NodeAgent.Core.Deidentification;
@@ -37,6 +38,9 @@ public sealed partial class IngestPipeline : IDisposable
 
     // Spool paths queued, in flight or waiting for a retry: the periodic scan skips them.
     private readonly ConcurrentDictionary<string, int> _known = new(StringComparer.Ordinal);
+
+    // The span that received each queued file, while tracing: the file's "ingest" span continues its trace.
+    private readonly ConcurrentDictionary<string, ActivityContext> _received = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private List<string> _backlog = [];
     private long _stored;
@@ -150,6 +154,12 @@ public sealed partial class IngestPipeline : IDisposable
     public void Enqueue(string spoolPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spoolPath);
+        // Raised inside the span of the instance that was received: its trace goes on through the pipeline.
+        if (Activity.Current is { } receiving)
+        {
+            _received[spoolPath] = receiving.Context;
+        }
+
         TryQueue(spoolPath);
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using NodeAgent.Core.Pipeline;
 using NodeAgent.Testing;
 using NUnit.Framework;
 
@@ -49,5 +51,41 @@ public sealed class PipelineTelemetryTests
         Assert.That(counts.GetValueOrDefault("nodeagent.instances.quarantined{pixel-data-inconsistent}"), Is.EqualTo(1));
         Assert.That(counts.GetValueOrDefault("nodeagent.spool.depth"), Is.EqualTo(1), "one file waits in the spool");
         Assert.That(stages.Keys, Is.SupersetOf(new[] { "parse", "validate", "pseudonymise", "standardise", "store", "index" }));
+    }
+
+    [Test]
+    public async Task ProcessAsync_ReceivedInsideASpan_IngestSpanContinuesItsTraceWithOneSpanPerStage()
+    {
+        using var directory = new TempDirectory("pipeline-tracing");
+        await using var harness = new PipelineHarness(directory);
+        using var receiving = new ActivitySource("NodeAgent.Tests.Receiving");
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is PipelineTelemetry.MeterName or "NodeAgent.Tests.Receiving",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var path = harness.SpoolDataset(SyntheticInstances.Ct());
+        ActivityTraceId trace;
+        using (var instance = receiving.StartActivity("dicom.instance"))
+        {
+            trace = instance!.TraceId;
+            harness.Pipeline.Enqueue(path);
+        }
+
+        var outcome = await harness.Pipeline.ProcessAsync(path);
+
+        var ours = spans.Where(span => span.TraceId == trace).ToList();
+        var ingest = ours.Single(span => span.OperationName == "ingest");
+        var stages = ours.Where(span => span.ParentSpanId == ingest.SpanId).Select(span => span.OperationName).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome, Is.EqualTo(ProcessOutcome.Stored));
+            Assert.That(ingest.ParentSpanId, Is.EqualTo(ours.Single(span => span.OperationName == "dicom.instance").SpanId));
+            Assert.That(stages, Is.EqualTo(new[] { "parse", "validate", "pseudonymise", "standardise", "store", "index" }));
+            Assert.That(ours.All(span => span.Duration >= TimeSpan.Zero), Is.True);
+        });
     }
 }
