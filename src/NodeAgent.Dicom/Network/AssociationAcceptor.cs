@@ -214,6 +214,13 @@ internal sealed class AssociationAcceptor : IDisposable
                 $"Maximum Length {request.UserInformation.MaximumLength} leaves no room for a presentation data value", "protocol");
         }
 
+        // PS3.8 §9.3.2: an A-ASSOCIATE-RQ carries one or more presentation contexts; with none, nothing could be sent.
+        if (request.PresentationContexts.Count == 0)
+        {
+            return (AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.NoReasonGiven),
+                "no presentation context was proposed", "protocol");
+        }
+
         if (request.PresentationContexts.Count > MaxPresentationContexts
             || request.PresentationContexts.Select(c => c.Id).Distinct().Count() != request.PresentationContexts.Count)
         {

@@ -39,6 +39,26 @@ public sealed class HostileRequestTests
         await host.AssertStillServesAsync();
     }
 
+    [Test]
+    public async Task Receive_AssociateRequestWithoutPresentationContexts_IsRejectedAndLogged()
+    {
+        await using var host = await ScpHost.StartAsync();
+        var (peer, cancel) = await ConnectAsync(host);
+        using (cancel)
+        await using (peer)
+        {
+            await peer.SendAsync(RawPeer.Request("EMPTYRQ"), cancel.Token);
+
+            var answer = await peer.ReceiveAsync(cancel.Token);
+
+            Assert.That(answer, Is.EqualTo(AssociateReject.Create(AssociateRejectResult.Permanent, ServiceUserRejectReason.NoReasonGiven)));
+        }
+
+        await AssertEndedAsync(host, "rejected");
+        Assert.That(host.Log.WithEventId(1002).Single().Message, Does.Contain("no presentation context"), host.Log.Dump());
+        await host.AssertStillServesAsync();
+    }
+
     [TestCase(1u)]
     [TestCase(6u)]
     public async Task Receive_MaximumLengthTooSmallForAnyFragment_IsRejected(uint maximumLength)
