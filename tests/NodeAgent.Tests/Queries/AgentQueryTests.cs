@@ -27,9 +27,10 @@ public sealed class AgentQueryTests
         Assert.That(store.ExitCode, Is.Zero, store.StdErr);
         var storeRoot = Path.Combine(agent.DataDirectory, InstanceStore.DirectoryName);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Stored(storeRoot) < files.Length)
+        // Stored and indexed: a spool file goes only once its index batch is committed (the file in the store comes first).
+        while (Stored(storeRoot) < files.Length || Directory.EnumerateFiles(agent.SpoolDirectory).Any())
         {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"the instances were not stored:\n{agent.Output}");
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"the instances were not stored and indexed:\n{agent.Output}");
             await Task.Delay(50);
         }
 
