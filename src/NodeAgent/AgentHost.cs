@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodeAgent.Configuration;
@@ -23,7 +24,13 @@ internal static class AgentHost
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         AgentLogging.Configure(builder.Logging);
         // READY=1 (systemd) is sent on ApplicationStarted, i.e. after every hosted service's StartAsync, in order.
-        builder.Services.AddSystemd();
+        // Registered by hand rather than with AddSystemd(), whose detection fails under the unit's ProtectProc.
+        if (SystemdDetection.IsSystemdService)
+        {
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+
         builder.Services.AddWindowsService(service => service.ServiceName = "NodeAgent");
         builder.Services.AddSingleton<IConfigureOptions<HostOptions>, AgentHostOptions>();
         // Hosted services start in registration order and stop in reverse: the monitoring endpoint first, the

@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.EventLog;
@@ -18,7 +17,7 @@ internal static class AgentLogging
 
     public static void Configure(ILoggingBuilder logging)
     {
-        if (SystemdHelpers.IsSystemdService())
+        if (SystemdDetection.IsSystemdService)
         {
             logging.AddSystemdConsole(console => console.UseUtcTimestamp = true);
         }

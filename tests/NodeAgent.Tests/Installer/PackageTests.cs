@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using NodeAgent.Testing;
+using NodeAgent.Testing.Corpus;
 using NodeAgent.Tests.Support;
 using NUnit.Framework;
 
@@ -226,6 +227,88 @@ public sealed class PackageTests
             Assert.That(facts["unscript.unit"], Is.EqualTo("absent"));
             Assert.That(facts["unscript.data"], Is.EqualTo("absent"));
             Assert.That(facts["unscript.user"], Is.EqualTo("absent"));
+        });
+    }
+
+    [Test]
+    public async Task BootedSystemd_OverlayOfThisMachine_ReadmeServiceCommandsRunForReal()
+    {
+        // The unit's hardening, Type=notify and the journal only show what they do under a running systemd, which
+        // this machine (no systemd as PID 1) lacks; systemd-nspawn boots one in a throwaway overlay of the machine.
+        InstallerTools.RequireRoot();
+        var unshare = InstallerTools.Require("unshare", "util-linux");
+        InstallerTools.Require("systemd-nspawn", "systemd-container");
+        using var scratch = new TempDirectory("installer-boot");
+        var instances = Directory.CreateDirectory(scratch.Combine("instances")).FullName;
+        var patient = SyntheticPatient.Numbered(61);
+        const int Sent = 3;
+        for (var i = 1; i <= Sent; i++)
+        {
+            var uids = SmallCtUids.Under("1.2.826.0.1.3680043.10.1399.61", instance: i);
+            SmallCt.Save(SmallCt.Create(patient, uids, "20240615", i), Path.Combine(instances, $"ct{i}.dcm"));
+        }
+
+        var run = await ProcessRunner.RunAsync(
+            unshare,
+            ["--mount", "--propagation", "private", InstallerTools.Require("bash", "bash"),
+             Path.Combine(RepoPaths.RepoRoot, "tests", "NodeAgent.Tests", "Installer", "overlay-boot.sh"),
+             _deb, _publish, Path.Combine(RepoPaths.RepoRoot, "installer"), scratch.Combine("boot"), instances],
+            TimeSpan.FromMinutes(6));
+        if (run.ExitCode == 77)
+        {
+            Assert.Ignore($"This machine cannot boot systemd in an overlay: {run.StdErr.Trim()}");
+        }
+
+        var journalPath = scratch.Combine("boot", "journal.txt");
+        var journal = File.Exists(journalPath) ? File.ReadAllText(journalPath) : "(no journal)";
+        Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr + journal);
+        var facts = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        TestContext.Progress.WriteLine($"BootedSystemd: systemd-analyze security exposure {facts.GetValueOrDefault("sandbox.exposure")}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(facts["deb.active"], Is.EqualTo("active"), "dpkg --install starts the unit, and READY=1 reaches systemd");
+            Assert.That(facts["deb.enabled"], Is.EqualTo("enabled"));
+            Assert.That(facts["deb.echo"], Is.EqualTo("ok"), "Type=notify: the listener answers as soon as the start returns");
+            Assert.That(facts["sandbox.user"], Is.EqualTo("nodeagent"));
+            Assert.That(facts["sandbox.nonewprivs"], Is.EqualTo("1"));
+            Assert.That(facts["sandbox.capeff"], Is.EqualTo("0000000000000000"), "no capability at all on port 11112");
+            Assert.That(double.Parse(facts["sandbox.exposure"], CultureInfo.InvariantCulture), Is.LessThan(4.0), "systemd-analyze security rates the unit OK or better");
+            Assert.That(facts["send.storescu"], Is.EqualTo("ok"));
+            Assert.That(facts["send.stored"], Is.EqualTo($"{Sent}/{Sent}"));
+            Assert.That(facts["run.healthz"], Is.EqualTo("{\"status\":\"healthy\""));
+            Assert.That(facts["config.check"], Is.EqualTo("configuration OK"));
+            Assert.That(facts["restart.active"], Is.EqualTo("active"));
+            Assert.That(facts["restart.newpid"], Is.EqualTo("yes"));
+            Assert.That(facts["restart.result"], Is.EqualTo("success"));
+            Assert.That(facts["stop.active"], Is.EqualTo("inactive"));
+            Assert.That(facts["stop.result"], Is.EqualTo("success"), "SIGTERM ends the agent cleanly within TimeoutStopSec");
+            Assert.That(facts["backup.instances"], Is.EqualTo(Sent.ToString(CultureInfo.InvariantCulture)));
+            Assert.That(facts["start.active"], Is.EqualTo("active"));
+            Assert.That(facts["start.echo"], Is.EqualTo("ok"));
+            Assert.That(facts["remove.active"], Is.EqualTo("inactive"), "dpkg --remove stops the unit");
+            Assert.That(facts["remove.data"], Is.EqualTo("present"));
+            Assert.That(facts["purge.data"], Is.EqualTo("absent"));
+            Assert.That(facts["script.active"], Is.EqualTo("active"), "install.sh starts the unit");
+            Assert.That(facts["script.echo"], Is.EqualTo("ok"));
+            Assert.That(facts["unscript.active"], Is.EqualTo("inactive"));
+            Assert.That(facts["unscript.user"], Is.EqualTo("absent"));
+            Assert.That(facts["journal.warnings"], Is.EqualTo("1"), "journalctl -p warning: the new-secret warning keeps its level");
+            Assert.That(facts["journal.warnings"], Is.EqualTo("1"), "journalctl -p warning: the new-secret warning keeps its level");
+        });
+
+        // journalctl -u nodeagent: journald's own levels (the systemd console format, no timestamps of ours), the
+        // association line, and nothing identifying.
+        Assert.Multiple(() =>
+        {
+            Assert.That(journal, Does.Contain("DICOM listener on 127.0.0.1:11112 as NODEAGENT"));
+            Assert.That(journal, Does.Match(@"Association [0-9a-f]+ from 127\.0\.0\.1: STORESCU -> NODEAGENT, \d+ contexts accepted, 3 instances \(0 failed\)"));
+            Assert.That(journal, Does.Not.Match(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z (info|warn|fail):"), "under systemd the agent leaves timestamps to journald");
+            foreach (var value in new[] { patient.FamilyName, patient.PatientId, patient.BirthDate, "1.2.826.0.1.3680043.10.1399.61" })
+            {
+                Assert.That(journal, Does.Not.Contain(value), "the journal holds nothing identifying");
+            }
         });
     }
 
