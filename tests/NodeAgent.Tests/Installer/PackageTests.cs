@@ -295,7 +295,6 @@ public sealed class PackageTests
             Assert.That(facts["unscript.active"], Is.EqualTo("inactive"));
             Assert.That(facts["unscript.user"], Is.EqualTo("absent"));
             Assert.That(facts["journal.warnings"], Is.EqualTo("1"), "journalctl -p warning: the new-secret warning keeps its level");
-            Assert.That(facts["journal.warnings"], Is.EqualTo("1"), "journalctl -p warning: the new-secret warning keeps its level");
         });
 
         // journalctl -u nodeagent: journald's own levels (the systemd console format, no timestamps of ours), the
