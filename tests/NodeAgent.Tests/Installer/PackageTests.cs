@@ -278,6 +278,9 @@ public sealed class PackageTests
             Assert.That(facts["send.storescu"], Is.EqualTo("ok"));
             Assert.That(facts["send.stored"], Is.EqualTo($"{Sent}/{Sent}"));
             Assert.That(facts["run.healthz"], Is.EqualTo("{\"status\":\"healthy\""));
+            Assert.That(facts["upgrade.active"], Is.EqualTo("active"));
+            Assert.That(facts["upgrade.newpid"], Is.EqualTo("yes"), "an upgrade restarts the unit");
+            Assert.That(facts["upgrade.stored"], Is.EqualTo(Sent.ToString(CultureInfo.InvariantCulture)), "an upgrade keeps the data");
             Assert.That(facts["config.check"], Is.EqualTo("configuration OK"));
             Assert.That(facts["restart.active"], Is.EqualTo("active"));
             Assert.That(facts["restart.newpid"], Is.EqualTo("yes"));

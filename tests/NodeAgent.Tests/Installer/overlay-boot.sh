@@ -112,6 +112,13 @@ done
 fact send.stored "$stored/$sent"
 fact run.healthz "$(inside curl -s http://127.0.0.1:9464/healthz | grep -o '^{"status":"[a-z ]*"' || true)"
 
+# Upgrade: installing the package again restarts the unit (a new main process) and keeps the data.
+inside dpkg --install "$stage/nodeagent.deb" >&2
+fact upgrade.active "$(inside systemctl is-active nodeagent || true)"
+fact upgrade.newpid "$([[ "$(inside systemctl show -p MainPID --value nodeagent)" != "$pid" ]] && echo yes || echo no)"
+fact upgrade.stored "$( (inside find /var/lib/nodeagent/store -name '*.dcm' 2>/dev/null || true) | wc -l)"
+pid="$(inside systemctl show -p MainPID --value nodeagent)"
+
 # Configure: check-config as the service user, then restart.
 fact config.check "$(inside runuser -u nodeagent -- /opt/nodeagent/nodeagent check-config 2>&1 | tail -n 1)"
 inside systemctl restart nodeagent
