@@ -238,7 +238,7 @@ run() {
 if [[ -z "$AGENT_DIR" ]]; then
   log "publishing nodeagent (Release)"
   AGENT_DIR="$WORK/agent"
-  dotnet publish "$REPO/src/NodeAgent/NodeAgent.csproj" -c Release -o "$AGENT_DIR" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
+  dotnet publish "$REPO/src/NodeAgent/NodeAgent.csproj" -c Release -r linux-x64 --self-contained false -o "$AGENT_DIR" --nologo -v quiet >"$WORK/publish.log" 2>&1 \
     || fail "dotnet publish"
 fi
 [[ -x "$AGENT_DIR/nodeagent" ]] || fail "$AGENT_DIR/nodeagent is not an executable"

@@ -121,7 +121,7 @@ public sealed partial class IngestPipeline
     {
         if (_options.DuplicatePolicy == DuplicatePolicy.KeepFirst && _index.Contains(key))
         {
-            File.Delete(path);
+            _spool.Remove(path);
             Interlocked.Increment(ref _duplicates);
             _telemetry.Duplicate();
             CoreLog.DuplicateDropped(_logger, spoolId);
@@ -179,7 +179,7 @@ public sealed partial class IngestPipeline
             _store.Delete(written.Status == IndexWriteStatus.Ignored ? stored.RelativePath : previous.Entry.StoredPath);
         }
 
-        File.Delete(path);
+        _spool.Remove(path);
         if (written.Status == IndexWriteStatus.Ignored)
         {
             Interlocked.Increment(ref _duplicates);

@@ -3,7 +3,7 @@ namespace NodeAgent.Core.Spool;
 /// <summary>
 /// The spool: the only place identifying data lives (DESIGN decision 3), so it is owner-only. Complete
 /// instances are "*.dcm" Part 10 files; "*.partial" files are data sets still arriving (or left by a crash,
-/// and never acknowledged).
+/// and never acknowledged). Processed files are recycled (<see cref="SpoolRecycler"/>), not deleted.
 /// </summary>
 public sealed class SpoolDirectory
 {
@@ -12,6 +12,8 @@ public sealed class SpoolDirectory
 
     /// <summary>The extension of a data set still arriving.</summary>
     public const string PartialExtension = ".partial";
+
+    private readonly SpoolRecycler _recycler;
 
     /// <summary>Uses (and creates, owner-only) <paramref name="path"/>.</summary>
     public SpoolDirectory(string path)
@@ -26,6 +28,8 @@ public sealed class SpoolDirectory
         {
             Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+
+        _recycler = new SpoolRecycler(Path);
     }
 
     /// <summary>The directory.</summary>
@@ -47,6 +51,15 @@ public sealed class SpoolDirectory
 
         return removed;
     }
+
+    /// <summary>Takes a processed instance out of the spool (its file is recycled or deleted); a file already gone is fine.</summary>
+    public void Remove(string path) => _recycler.Release(path);
+
+    /// <summary>How many emptied files wait for reuse.</summary>
+    internal int RecycledCount => _recycler.Count;
+
+    /// <summary>Moves a recycled, empty file to <paramref name="partialPath"/>; false when the caller must create it.</summary>
+    internal bool TryReuse(string partialPath) => _recycler.TryTake(partialPath);
 
     /// <summary>A new spool id: sortable by arrival, unique, and carrying nothing about the instance.</summary>
     public static string NewId() => $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"[..35];

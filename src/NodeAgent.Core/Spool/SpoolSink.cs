@@ -46,7 +46,12 @@ internal sealed class SpoolSink : IStoreSink
             BufferSize = 0,
             Options = FileOptions.None,
         };
-        if (!OperatingSystem.IsWindows())
+        if (spool.TryReuse(_partialPath))
+        {
+            // A recycled file, created owner-only like a new one.
+            options.Mode = FileMode.Truncate;
+        }
+        else if (!OperatingSystem.IsWindows())
         {
             // Identifying data: owner-only from the moment the file exists (DESIGN decision 3).
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

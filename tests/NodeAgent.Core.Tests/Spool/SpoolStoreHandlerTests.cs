@@ -122,6 +122,80 @@ public sealed class SpoolStoreHandlerTests
         Assert.That(spool.CompleteFiles().Select(Path.GetFileName), Is.EqualTo(new[] { "b.dcm" }));
     }
 
+    [Test]
+    public async Task Remove_ProcessedInstance_FileEmptiedAndReusedByTheNextDataSet()
+    {
+        using var directory = new TempDirectory("spool");
+        var spool = new SpoolDirectory(directory.Combine("spool"));
+        var handler = new SpoolStoreHandler(spool, NoFloor, NullLogger<SpoolStoreHandler>.Instance);
+        var (firstUid, firstBody) = DataSet(CtImageStorage);
+        await StoreAsync(handler, Context(CtImageStorage, firstUid), firstBody);
+        var first = spool.CompleteFiles().Single();
+
+        spool.Remove(first);
+
+        var recycled = Directory.GetFiles(Path.Combine(spool.Path, ".recycle"));
+        Assert.That(File.Exists(first), Is.False);
+        Assert.That(spool.CompleteFiles(), Is.Empty);
+        Assert.That(recycled, Has.Length.EqualTo(1));
+        Assert.That(new FileInfo(recycled[0]).Length, Is.Zero, "nothing of the processed data set stays behind");
+        Assert.That(spool.RecycledCount, Is.EqualTo(1));
+
+        var (secondUid, secondBody) = DataSet(CtImageStorage);
+        var result = await StoreAsync(handler, Context(CtImageStorage, secondUid), secondBody);
+
+        Assert.That(result.Status, Is.EqualTo(DimseStatus.Success));
+        Assert.That(spool.RecycledCount, Is.Zero);
+        Assert.That(Directory.GetFiles(Path.Combine(spool.Path, ".recycle")), Is.Empty, "the empty file became the next instance's");
+        var second = spool.CompleteFiles().Single();
+        Assert.That(DicomFile.Open(second).Dataset.GetString(DicomTags.SOPInstanceUID), Is.EqualTo(secondUid));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(second), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        }
+    }
+
+    [Test]
+    public void Remove_MoreThanTheRecycleCapacity_DeletesTheRest()
+    {
+        using var directory = new TempDirectory("spool");
+        var spool = new SpoolDirectory(directory.Combine("spool"));
+        for (var i = 0; i < 70; i++)
+        {
+            var path = Path.Combine(spool.Path, $"{i}.dcm");
+            File.WriteAllBytes(path, new byte[100]);
+            spool.Remove(path);
+        }
+
+        Assert.That(spool.CompleteFiles(), Is.Empty);
+        Assert.That(spool.RecycledCount, Is.EqualTo(64));
+        Assert.That(Directory.GetFiles(Path.Combine(spool.Path, ".recycle")), Has.Length.EqualTo(64));
+    }
+
+    [Test]
+    public void Remove_FileAlreadyGone_IsFine()
+    {
+        using var directory = new TempDirectory("spool");
+        var spool = new SpoolDirectory(directory.Combine("spool"));
+
+        Assert.DoesNotThrow(() => spool.Remove(Path.Combine(spool.Path, "gone.dcm")));
+        Assert.That(spool.RecycledCount, Is.Zero);
+    }
+
+    [Test]
+    public void Open_RecycledFileLeftFullByACrash_IsDeletedAtStart()
+    {
+        // A crash between the rename into .recycle and the truncate leaves a processed data set there.
+        using var directory = new TempDirectory("spool");
+        var leftover = Path.Combine(Directory.CreateDirectory(directory.Combine("spool", ".recycle")).FullName, "0123");
+        File.WriteAllBytes(leftover, new byte[1000]);
+
+        var spool = new SpoolDirectory(directory.Combine("spool"));
+
+        Assert.That(File.Exists(leftover), Is.False);
+        Assert.That(spool.RecycledCount, Is.Zero);
+    }
+
     private static async Task<StoreResult> StoreAsync(SpoolStoreHandler handler, StoreRequestContext context, byte[] body)
     {
         var start = await handler.BeginAsync(context, CancellationToken.None);
