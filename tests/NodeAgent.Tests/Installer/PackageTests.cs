@@ -192,9 +192,7 @@ public sealed class PackageTests
         }
 
         Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
-        var facts = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        var facts = Facts(run.StdOut);
         const string Account = @"^nodeagent:x:\d+:\d+:[^:]*:/var/lib/nodeagent:/usr/sbin/nologin$";
         Assert.Multiple(() =>
         {
@@ -262,9 +260,7 @@ public sealed class PackageTests
         var journalPath = scratch.Combine("boot", "journal.txt");
         var journal = File.Exists(journalPath) ? File.ReadAllText(journalPath) : "(no journal)";
         Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr + journal);
-        var facts = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+        var facts = Facts(run.StdOut);
         TestContext.Progress.WriteLine($"BootedSystemd: systemd-analyze security exposure {facts.GetValueOrDefault("sandbox.exposure")}");
         Assert.Multiple(() =>
         {
@@ -398,6 +394,12 @@ public sealed class PackageTests
 
     private Task PublishAsync(string runtime, bool selfContained, string output) =>
         InstallerTools.PublishAsync(runtime, selfContained, output, _work.Combine("artifacts"));
+
+    // The overlay scripts print one name=value fact per line.
+    private static Dictionary<string, string> Facts(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     private static async Task<string> DpkgDebAsync(params string[] arguments)
     {
