@@ -17,21 +17,12 @@ public sealed class QuarantineDirectory
     /// <summary>The extension of a reason file.</summary>
     public const string ReasonExtension = ".reason.json";
 
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     /// <summary>Uses (and creates, owner-only) <c>quarantine/</c> in the data directory.</summary>
     public QuarantineDirectory(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory), DirectoryName);
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Path);
-        }
-        else
-        {
-            Directory.CreateDirectory(Path, OwnerOnlyFile | UnixFileMode.UserExecute);
-        }
+        OwnerOnly.CreateDirectory(Path);
     }
 
     /// <summary>The directory.</summary>
@@ -52,7 +43,7 @@ public sealed class QuarantineDirectory
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = OwnerOnlyFile;
+            options.UnixCreateMode = OwnerOnly.FileMode;
         }
 
         using (var stream = new FileStream(temporary, options))

@@ -1,3 +1,5 @@
+using NodeAgent.Core.Storage;
+
 namespace NodeAgent.Core.Spool;
 
 /// <summary>
@@ -20,14 +22,7 @@ public sealed class SpoolDirectory
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Path);
-        }
-        else
-        {
-            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        OwnerOnly.CreateDirectory(Path);
 
         _recycler = new SpoolRecycler(Path);
     }

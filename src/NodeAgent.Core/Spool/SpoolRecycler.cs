@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NodeAgent.Core.Storage;
 
 namespace NodeAgent.Core.Spool;
 
@@ -25,14 +26,7 @@ internal sealed class SpoolRecycler
     public SpoolRecycler(string spoolPath)
     {
         _directory = Path.Combine(spoolPath, DirectoryName);
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(_directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        OwnerOnly.CreateDirectory(_directory);
 
         // A crash between the rename and the truncate leaves a file that still holds a processed data set.
         foreach (var leftover in Directory.EnumerateFiles(_directory))

@@ -54,7 +54,7 @@ internal sealed class SpoolSink : IStoreSink
         else if (!OperatingSystem.IsWindows())
         {
             // Identifying data: owner-only from the moment the file exists (DESIGN decision 3).
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly.FileMode;
         }
 
         _file = new FileStream(_partialPath, options);

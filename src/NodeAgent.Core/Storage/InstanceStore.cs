@@ -20,9 +20,6 @@ public sealed class InstanceStore
     /// <summary>The extension of a file being written (left only by a crash).</summary>
     public const string TemporaryExtension = ".tmp";
 
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
-
     private readonly string _dataDirectory;
     private readonly DirectoryFlusher _flusher = new();
 
@@ -32,7 +29,7 @@ public sealed class InstanceStore
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         _dataDirectory = Path.GetFullPath(dataDirectory);
         Root = Path.Combine(_dataDirectory, DirectoryName);
-        CreateDirectory(Root);
+        OwnerOnly.CreateDirectory(Root);
     }
 
     /// <summary>The store directory.</summary>
@@ -168,23 +165,11 @@ public sealed class InstanceStore
 
         var study = Path.GetDirectoryName(directory)!;
         var newStudy = !Directory.Exists(study);
-        CreateDirectory(directory);
+        OwnerOnly.CreateDirectory(directory);
         DirectorySync.Flush(study);
         if (newStudy)
         {
             DirectorySync.Flush(Root);
-        }
-    }
-
-    private static void CreateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, OwnerOnlyDirectory);
         }
     }
 
@@ -193,7 +178,7 @@ public sealed class InstanceStore
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = OwnerOnlyFile;
+            options.UnixCreateMode = OwnerOnly.FileMode;
         }
 
         return options;
