@@ -163,7 +163,7 @@ peak_rss_mb() {
 }
 
 spooled_count() {
-  find "$DATA/spool" -name '*.dcm' 2>/dev/null | wc -l
+  find "$DATA/spool" -maxdepth 1 \( -name '*.dcm' -o -name '*.ready' \) 2>/dev/null | wc -l
 }
 
 # The agent after the last ACK: polls (every 20 ms, 300 s at most) until the pipeline has emptied the spool and the

@@ -31,4 +31,7 @@ internal static partial class CoreLog
 
     [LoggerMessage(2108, LogLevel.Information, "Ingest pipeline stopped; {Waiting} instances wait in the spool for the next start")]
     public static partial void PipelineStopped(ILogger logger, long waiting);
+
+    [LoggerMessage(2109, LogLevel.Debug, "An arriving instance was not processed on arrival ({Failure}); it goes the long way, through the spool")]
+    public static partial void PrepareDeclined(ILogger logger, string failure);
 }

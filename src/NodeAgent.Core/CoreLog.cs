@@ -22,4 +22,10 @@ internal static partial class CoreLog
 
     [LoggerMessage(2004, LogLevel.Warning, "Removed {Count} partial spool files left by an earlier run; they were never acknowledged")]
     public static partial void RemovedPartials(ILogger logger, int count);
+
+    [LoggerMessage(2006, LogLevel.Debug, "Prepared {SpoolId} from {CallingAE} on arrival: {Bytes} bytes, {TransferSyntax}")]
+    public static partial void Prepared(ILogger logger, string spoolId, string callingAE, long bytes, string transferSyntax);
+
+    [LoggerMessage(2005, LogLevel.Debug, "C-STORE {SpoolId} is spooled as received and processed afterwards: {Reason}")]
+    public static partial void TakingLongWay(ILogger logger, string spoolId, string reason);
 }

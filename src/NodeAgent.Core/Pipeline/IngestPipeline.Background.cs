@@ -1,5 +1,3 @@
-using NodeAgent.Core.Spool;
-
 namespace NodeAgent.Core.Pipeline;
 
 /// <summary>The pipeline's background loops: retries of transient failures, spool scans, summaries.</summary>
@@ -105,7 +103,7 @@ public sealed partial class IngestPipeline
     {
         try
         {
-            return Directory.EnumerateFiles(_spool.Path, "*" + SpoolDirectory.CompleteExtension).LongCount();
+            return _spool.Depth();
         }
         catch (IOException)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using NodeAgent.Core.Index;
 using NodeAgent.Core.Quarantine;
+using NodeAgent.Core.Spool;
 using NodeAgent.Core.Standardisation;
 using NodeAgent.Core.Storage;
 using NodeAgent.Dicom;
@@ -57,6 +58,11 @@ public sealed partial class IngestPipeline
         var mark = started;
         try
         {
+            if (SpoolDirectory.IsReady(path))
+            {
+                return await ProcessReadyAsync(path, spoolId, started, s => stage = s, handedOff, abort).ConfigureAwait(false);
+            }
+
             DicomFile file;
             try
             {
@@ -121,11 +127,7 @@ public sealed partial class IngestPipeline
     {
         if (_options.DuplicatePolicy == DuplicatePolicy.KeepFirst && _index.Contains(key))
         {
-            _spool.Remove(path);
-            Interlocked.Increment(ref _duplicates);
-            _telemetry.Duplicate();
-            CoreLog.DuplicateDropped(_logger, spoolId);
-            return new ProcessResult(ProcessOutcome.Duplicate);
+            return DropDuplicate(path, spoolId);
         }
 
         var dataset = file.Dataset;
@@ -187,7 +189,12 @@ public sealed partial class IngestPipeline
             return new ProcessResult(ProcessOutcome.Duplicate);
         }
 
-        if (written.Status == IndexWriteStatus.Replaced)
+        return Counted(spoolId, stored, deidentified.PatientPseudonym, written.Status, started);
+    }
+
+    private ProcessResult Counted(string spoolId, StoredInstance stored, string pseudonym, IndexWriteStatus status, long started)
+    {
+        if (status == IndexWriteStatus.Replaced)
         {
             Interlocked.Increment(ref _duplicates);
             _telemetry.Duplicate();
@@ -195,8 +202,7 @@ public sealed partial class IngestPipeline
 
         Interlocked.Increment(ref _stored);
         _telemetry.Stored();
-        CoreLog.InstanceStored(_logger, spoolId, stored.RelativePath, deidentified.PatientPseudonym, stored.Size,
-            written.Status.ToString(), _time.GetElapsedTime(started).TotalMilliseconds);
+        CoreLog.InstanceStored(_logger, spoolId, stored.RelativePath, pseudonym, stored.Size, status.ToString(), _time.GetElapsedTime(started).TotalMilliseconds);
         return new ProcessResult(ProcessOutcome.Stored);
     }
 

@@ -109,6 +109,9 @@ public sealed partial class IngestPipeline : IDisposable
         telemetry.ObserveSpoolDepth(SpoolDepth);
     }
 
+    /// <summary>True when the listener should hand arriving instances to <see cref="TryPrepare"/> (<see cref="PipelineOptions.ProcessOnArrival"/>).</summary>
+    public bool ProcessesOnArrival => _options.ProcessOnArrival;
+
     /// <summary>Instances queued, in flight or waiting for a retry.</summary>
     public int Pending => _known.Count;
 
@@ -268,5 +271,5 @@ public sealed partial class IngestPipeline : IDisposable
         }
     }
 
-    private static string SpoolIdOf(string path) => Path.GetFileNameWithoutExtension(path);
+    private static string SpoolIdOf(string path) => SpoolDirectory.IdOf(path);
 }

@@ -9,6 +9,14 @@ public sealed class PipelineOptions
     /// <summary>Instances processed at once; 0 means one per processor (<see cref="Environment.ProcessorCount"/>).</summary>
     public int Parallelism { get; set; }
 
+    /// <summary>
+    /// When true (the default), an arriving instance is validated, pseudonymised and standardised as soon as its head
+    /// (everything before the pixel data) is in, and its pixel data is written once, into what becomes the stored
+    /// file; when false, every instance is spooled exactly as received and processed afterwards. Instances the fast
+    /// way cannot take exactly (deflated or big endian, malformed, failing validation) go the long way either way.
+    /// </summary>
+    public bool ProcessOnArrival { get; set; } = true;
+
     /// <summary>What a re-send of a stored instance does.</summary>
     public DuplicatePolicy DuplicatePolicy { get; set; } = DuplicatePolicy.Replace;
 

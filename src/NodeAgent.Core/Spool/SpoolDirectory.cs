@@ -15,6 +15,12 @@ public sealed class SpoolDirectory
     /// <summary>The extension of a data set still arriving.</summary>
     public const string PartialExtension = ".partial";
 
+    /// <summary>
+    /// The extension of an acknowledged instance that was pseudonymised and standardised as it arrived: the stored file
+    /// already, waiting to be indexed and moved into the store. Its name is "&lt;id&gt;.&lt;instance key&gt;.ready".
+    /// </summary>
+    public const string ReadyExtension = ".ready";
+
     private readonly SpoolRecycler _recycler;
 
     /// <summary>Uses (and creates, owner-only) <paramref name="path"/>.</summary>
@@ -30,9 +36,37 @@ public sealed class SpoolDirectory
     /// <summary>The directory.</summary>
     public string Path { get; }
 
-    /// <summary>Acknowledged instances waiting for the pipeline, oldest first.</summary>
+    /// <summary>Acknowledged instances waiting for the pipeline (received and ready ones), oldest first.</summary>
     public IEnumerable<string> CompleteFiles() =>
-        Directory.EnumerateFiles(Path, "*" + CompleteExtension).OrderBy(File.GetLastWriteTimeUtc);
+        Directory.EnumerateFiles(Path, "*" + CompleteExtension)
+            .Concat(Directory.EnumerateFiles(Path, "*" + ReadyExtension))
+            .OrderBy(File.GetLastWriteTimeUtc);
+
+    /// <summary>How many acknowledged instances wait for the pipeline.</summary>
+    public long Depth() =>
+        Directory.EnumerateFiles(Path, "*" + CompleteExtension).LongCount() + Directory.EnumerateFiles(Path, "*" + ReadyExtension).LongCount();
+
+    /// <summary>True for a ready file (<see cref="ReadyExtension"/>).</summary>
+    public static bool IsReady(string path) => path.EndsWith(ReadyExtension, StringComparison.Ordinal);
+
+    /// <summary>The ready file of a prepared instance.</summary>
+    public string ReadyPathOf(string id, string instanceKey) => System.IO.Path.Combine(Path, $"{id}.{instanceKey}{ReadyExtension}");
+
+    /// <summary>The instance key in a ready file's name; null when the name does not carry one.</summary>
+    public static string? InstanceKeyOfReady(string path)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < name.Length - 1 ? name[(dot + 1)..] : null;
+    }
+
+    /// <summary>The spool id in a spool file's name (what logs show).</summary>
+    public static string IdOf(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? name[..dot] : name;
+    }
 
     /// <summary>Removes data sets that never arrived whole (left by a crash); they were never acknowledged.</summary>
     public int RemoveAbandonedPartials()

@@ -36,6 +36,12 @@ internal sealed class SpoolSink : IStoreSink
         _spooled = spooled;
         _id = SpoolDirectory.NewId();
         _partialPath = Path.Combine(spool.Path, _id + SpoolDirectory.PartialExtension);
+        _file = OpenPartial(spool, _partialPath);
+    }
+
+    /// <summary>Opens a new spool file for writing: owner-only, a recycled file when one waits, unbuffered.</summary>
+    internal static FileStream OpenPartial(SpoolDirectory spool, string partialPath)
+    {
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -46,7 +52,7 @@ internal sealed class SpoolSink : IStoreSink
             BufferSize = 0,
             Options = FileOptions.None,
         };
-        if (spool.TryReuse(_partialPath))
+        if (spool.TryReuse(partialPath))
         {
             // A recycled file, created owner-only like a new one.
             options.Mode = FileMode.Truncate;
@@ -57,7 +63,7 @@ internal sealed class SpoolSink : IStoreSink
             options.UnixCreateMode = OwnerOnly.FileMode;
         }
 
-        _file = new FileStream(_partialPath, options);
+        return new FileStream(partialPath, options);
     }
 
     public static SpoolSink Create(SpoolDirectory spool, StoreRequestContext context, ILogger logger, TimeProvider time, Action<string> spooled)
@@ -177,5 +183,5 @@ internal sealed class SpoolSink : IStoreSink
     private static string Trim(string comment) => comment.Length <= 64 ? comment : comment[..64];
 
     // ENOSPC on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.
-    private static bool OutOfSpace(Exception e) => (e.HResult & 0xFFFF) is 28 or 112 or 39;
+    internal static bool OutOfSpace(Exception e) => (e.HResult & 0xFFFF) is 28 or 112 or 39;
 }

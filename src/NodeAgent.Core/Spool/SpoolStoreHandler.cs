@@ -17,6 +17,12 @@ public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILo
     /// <summary>Raised after an instance is durably spooled, with its spool path (the pipeline's cue).</summary>
     public event Action<string>? Spooled;
 
+    /// <summary>
+    /// The pipeline, when it runs: instances are then processed as they arrive and their pixel data written once
+    /// (<see cref="PreparingSink"/>). Without it every instance is spooled as received.
+    /// </summary>
+    public IInstancePreparer? Preparer { get; set; }
+
     /// <inheritdoc/>
     public ValueTask<StoreStart> BeginAsync(StoreRequestContext context, CancellationToken cancellationToken)
     {
@@ -30,7 +36,10 @@ public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILo
                 $"NodeAgent storage is below its free-space floor ({free >> 20} MiB free); retry later")));
         }
 
-        var sink = SpoolSink.Create(spool, context, logger, _time, path => Spooled?.Invoke(path));
+        SpoolSink Received() => SpoolSink.Create(spool, context, logger, _time, path => Spooled?.Invoke(path));
+        IStoreSink sink = Preparer is { } preparer && !context.TransferSyntax.IsDeflated && !context.TransferSyntax.IsBigEndian
+            ? new PreparingSink(spool, context, preparer, logger, Received)
+            : Received();
         return ValueTask.FromResult(StoreStart.Accept(sink));
     }
 }

@@ -115,6 +115,27 @@ public sealed class InstanceStore
     }
 
     /// <summary>
+    /// Moves a finished file (a ready spool file: the stored file already, fsync'd) to its place in the store,
+    /// replacing a file of the same instance atomically. The rename is not yet durable: await
+    /// <see cref="FlushDirectoryAsync"/>. The file must be on the store's file system (the spool is).
+    /// </summary>
+    /// <exception cref="IOException">The move failed (a transient failure).</exception>
+    public StoredInstance MoveIntoPlace(string file, string relativePath, string sha256, long size, TransferSyntax syntax)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(file);
+        ArgumentNullException.ThrowIfNull(syntax);
+        var final = FullPathOf(relativePath);
+        if (!final.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The path is not under the store.", nameof(relativePath));
+        }
+
+        EnsureDirectory(Path.GetDirectoryName(final)!);
+        File.Move(file, final, overwrite: true);
+        return new StoredInstance(relativePath, final, sha256, size, syntax.Uid);
+    }
+
+    /// <summary>
     /// Makes the rename of a file written with <c>flushDirectory: false</c> durable: completes after an fsync of its
     /// directory that started after the call (shared with other files renamed into it meanwhile).
     /// </summary>

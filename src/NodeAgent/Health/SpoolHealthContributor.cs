@@ -19,7 +19,8 @@ internal sealed class SpoolHealthContributor(SpoolDirectory spool, TimeProvider 
         {
             var depth = 0;
             var oldest = DateTime.MaxValue;
-            foreach (var file in new DirectoryInfo(spool.Path).EnumerateFiles("*" + SpoolDirectory.CompleteExtension))
+            var directory = new DirectoryInfo(spool.Path);
+            foreach (var file in directory.EnumerateFiles("*" + SpoolDirectory.CompleteExtension).Concat(directory.EnumerateFiles("*" + SpoolDirectory.ReadyExtension)))
             {
                 depth++;
                 oldest = file.LastWriteTimeUtc < oldest ? file.LastWriteTimeUtc : oldest;

@@ -20,7 +20,9 @@ internal sealed class IngestPipelineService(IServiceProvider services) : Backgro
         // Resolved at start, not at construction: the host validates options first, and building the pipeline opens
         // the index and loads (or creates) the site secret, refusing to start when a rule is broken.
         _pipeline = services.GetRequiredService<IngestPipeline>();
-        services.GetRequiredService<SpoolStoreHandler>().Spooled += _pipeline.Enqueue;
+        var handler = services.GetRequiredService<SpoolStoreHandler>();
+        handler.Spooled += _pipeline.Enqueue;
+        handler.Preparer = _pipeline.ProcessesOnArrival ? _pipeline : null;
         _pipeline.ResumeSpool();
         return base.StartAsync(cancellationToken);
     }
