@@ -97,8 +97,10 @@ public sealed partial class IngestPipeline : IInstancePreparer
         element.Clear();
         BinaryPrimitives.WriteUInt16LittleEndian(element, DicomTags.PixelData.Group);
         BinaryPrimitives.WriteUInt16LittleEndian(element[2..], DicomTags.PixelData.Element);
-        element[4] = (byte)head.PixelDataVR!.Code[0];
-        element[5] = (byte)head.PixelDataVR.Code[1];
+        // Encapsulated pixel data is OB (PS3.5 §A.4), whatever VR the sender gave it; the writer says so too.
+        var vr = head.PixelDataLength == DatasetHead.UndefinedLength && head.PixelDataVR == DicomVR.OW ? DicomVR.OB : head.PixelDataVR!;
+        element[4] = (byte)vr.Code[0];
+        element[5] = (byte)vr.Code[1];
         BinaryPrimitives.WriteUInt32LittleEndian(element[8..], head.PixelDataLength);
         var bytes = output.ToArray();
         return [.. bytes, .. element];

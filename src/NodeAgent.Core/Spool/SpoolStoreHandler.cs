@@ -10,7 +10,7 @@ namespace NodeAgent.Core.Spool;
 /// the file is fsync'd and renamed into place (DESIGN decision 2). Below the free-space floor new instances
 /// are refused with A700 (PS3.4 B.2.3) and ingest resumes by itself when space returns.
 /// </summary>
-public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILogger<SpoolStoreHandler> logger, TimeProvider? time = null) : IStoreHandler
+public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILogger logger, TimeProvider? time = null) : IStoreHandler
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

@@ -26,8 +26,14 @@ internal sealed class PipelineHarness : IAsyncDisposable
     private readonly Task _writerLoop;
 
     public PipelineHarness(TempDirectory directory, PipelineOptions? options = null, DeidentificationOptions? deidentification = null)
+        : this(directory.Path, options, deidentification)
     {
-        DataDirectory = directory.Combine("data");
+    }
+
+    /// <summary>A harness whose data directory is <c>root/data</c> (a restart uses the same root).</summary>
+    public PipelineHarness(string root, PipelineOptions? options = null, DeidentificationOptions? deidentification = null)
+    {
+        DataDirectory = Path.Combine(root, "data");
         Options = options ?? new PipelineOptions { Parallelism = 2, RescanSeconds = 1 };
         Spool = new SpoolDirectory(Path.Combine(DataDirectory, "spool"));
         Store = new InstanceStore(DataDirectory);
