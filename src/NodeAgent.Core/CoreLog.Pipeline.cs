@@ -34,4 +34,7 @@ internal static partial class CoreLog
 
     [LoggerMessage(2109, LogLevel.Debug, "An arriving instance was not processed on arrival ({Failure}); it goes the long way, through the spool")]
     public static partial void PrepareDeclined(ILogger logger, string failure);
+
+    [LoggerMessage(2110, LogLevel.Information, "Deleted {StoredPath}: a re-send replaced it under other UIDs before the last stop")]
+    public static partial void FinishedReplacement(ILogger logger, string storedPath);
 }

@@ -153,6 +153,7 @@ public sealed partial class IngestPipeline
         mark = Mark(PipelineStages.Store, mark);
 
         setStage(PipelineStages.Index);
+        var replacement = RecordReplacement(key, stored.RelativePath);
         var entry = _extractor.CreateEntry(key, dataset, stored.TransferSyntaxUid, stored.RelativePath, stored.Sha256, stored.Size);
         // The worker moves on while the entry waits for its batch: many instances then share one LiteDB commit,
         // instead of each worker waiting for a commit of its own (measured: 47 ms per single-entry commit).
@@ -180,6 +181,8 @@ public sealed partial class IngestPipeline
             // Replaced: the old file is no longer indexed. Ignored (the writer keeps the first): ours is not indexed.
             _store.Delete(written.Status == IndexWriteStatus.Ignored ? stored.RelativePath : previous.Entry.StoredPath);
         }
+
+        DeleteRecord(replacement);
 
         _spool.Remove(path);
         if (written.Status == IndexWriteStatus.Ignored)

@@ -64,14 +64,17 @@ public sealed partial class IngestPipeline
 
         var status = IndexWriteStatus.Replaced;
         IndexedInstance? previous = null;
+        string? replacement = null;
         if (!indexedAlready)
         {
+            replacement = RecordReplacement(key, head.RelativePath);
             var entry = _extractor.CreateEntry(key, head.Dataset, head.StoredSyntax.Uid, head.RelativePath, ready.Sha256, ready.Size);
             var indexing = _writer.AddAsync(entry, abort);
             handedOff?.TrySetResult();
             var written = await indexing.ConfigureAwait(false);
             if (written.Status == IndexWriteStatus.Ignored)
             {
+                DeleteRecord(replacement);
                 return DropDuplicate(ready.SpoolPath, spoolId);
             }
 
@@ -88,6 +91,8 @@ public sealed partial class IngestPipeline
             // Replaced by an instance stored under other UIDs: the old file is no longer indexed.
             _store.Delete(previous.Entry.StoredPath);
         }
+
+        DeleteRecord(replacement);
 
         Mark(PipelineStages.Store, mark);
         return Counted(spoolId, stored, head.PatientPseudonym ?? "?", status, started);

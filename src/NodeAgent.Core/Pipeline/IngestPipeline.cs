@@ -135,6 +135,7 @@ public sealed partial class IngestPipeline : IDisposable
             CoreLog.RemovedStoreTemporaries(_logger, temporaries);
         }
 
+        FinishReplacements();
         var files = _spool.CompleteFiles().ToList();
         var backlog = new List<string>();
         foreach (var file in files)

@@ -42,6 +42,18 @@ public sealed class SpoolDirectory
             .Concat(Directory.EnumerateFiles(Path, "*" + ReadyExtension))
             .OrderBy(File.GetLastWriteTimeUtc);
 
+    /// <summary>
+    /// The extension of a replacement record: a re-send stored under other UIDs, whose old file is deleted once the
+    /// index names the new one. The name is the instance key; the content is the old file's path in the store.
+    /// </summary>
+    public const string ReplacementExtension = ".replaced";
+
+    /// <summary>The replacement record of an instance key.</summary>
+    public string ReplacementPathOf(string instanceKey) => System.IO.Path.Combine(Path, instanceKey + ReplacementExtension);
+
+    /// <summary>Replacement records left by a stop.</summary>
+    public IEnumerable<string> ReplacementRecords() => Directory.EnumerateFiles(Path, "*" + ReplacementExtension);
+
     /// <summary>How many acknowledged instances wait for the pipeline.</summary>
     public long Depth() =>
         Directory.EnumerateFiles(Path, "*" + CompleteExtension).LongCount() + Directory.EnumerateFiles(Path, "*" + ReadyExtension).LongCount();
