@@ -24,6 +24,9 @@ internal sealed class PreparingSink : IStoreSink
 
     private const int CopyChunk = 64 * 1024;
 
+    // How much is written before its write-out is started (WriteBehind): a few chunks per 512 KiB slice.
+    private const int WriteBehindChunk = 128 * 1024;
+
     private readonly SpoolDirectory _spool;
     private readonly StoreRequestContext _context;
     private readonly IInstancePreparer _preparer;
@@ -42,6 +45,7 @@ internal sealed class PreparingSink : IStoreSink
     private SpoolSink? _received;
     private Exception? _writeFailure;
     private long _bytes;
+    private long _writeBehindFrom;
     private bool _completed;
 
     public PreparingSink(SpoolDirectory spool, StoreRequestContext context, IInstancePreparer preparer, ILogger logger, Func<SpoolSink> longWay)
@@ -220,6 +224,12 @@ internal sealed class PreparingSink : IStoreSink
         try
         {
             _hashing!.Write(bytes);
+            var written = _hashing.Length;
+            if (written - _writeBehindFrom >= WriteBehindChunk)
+            {
+                WriteBehind.Start(_file!.SafeFileHandle, _writeBehindFrom, written - _writeBehindFrom);
+                _writeBehindFrom = written;
+            }
         }
         catch (IOException e)
         {
@@ -308,6 +318,7 @@ internal sealed class PreparingSink : IStoreSink
         try
         {
             _file!.Flush(flushToDisk: true);
+            WriteBehind.Drop(_file.SafeFileHandle);
             size = _hashing!.Length;
             sha256 = _hashing.HashHex();
         }

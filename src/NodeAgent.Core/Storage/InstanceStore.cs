@@ -94,6 +94,7 @@ public sealed class InstanceStore
                 using var hashing = new HashingWriteStream(stream);
                 new DicomFile(dataset, syntax).Save(hashing);
                 stream.Flush(flushToDisk: true);
+                WriteBehind.Drop(stream.SafeFileHandle);
                 sha256 = hashing.HashHex();
                 size = hashing.Length;
             }
