@@ -69,7 +69,7 @@ cleanup() {
     kill -TERM "$pid" 2>/dev/null || true
   done
   stop_server
-  rm -rf "$WORK" "/dev/shm/nodeagent-bench-warm.$$"
+  rm -rf "$WORK"
   exit "$status"
 }
 trap cleanup EXIT
@@ -247,22 +247,7 @@ dotnet run --project "$REPO/bench/ingest/Generator/IngestGenerator.csproj" -c Re
   || fail "generator"
 MEGABYTES=$(du -sm "$WORK/images" | cut -f1)
 
-# 2. Memory the runs will write into, touched once first. A VM's memory may be backed lazily by its host (Firecracker
-#    does): the first write into a never-touched page costs a host fault, and page-cache writes then run at ~300 MB/s
-#    instead of ~3 GB/s (measured with dd on the development VM). Whichever receiver ran first would pay for it, so
-#    every receiver gets memory that was touched before: one file in RAM (tmpfs, so nothing goes to the disk) as
-#    large as all runs will write, written and deleted.
-WARM_MB=$(( MEGABYTES * 7 ))
-AVAILABLE_MB=$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo)
-(( WARM_MB > AVAILABLE_MB - 2048 )) && WARM_MB=$(( AVAILABLE_MB - 2048 ))
-WARM_DIR=/dev/shm; [[ -d "$WARM_DIR" && -w "$WARM_DIR" ]] || WARM_DIR="$WORK"
-if (( WARM_MB > 0 )); then
-  log "touching ${WARM_MB} MB of memory once (in $WARM_DIR)"
-  dd if=/dev/zero of="$WARM_DIR/nodeagent-bench-warm.$$" bs=1M count="$WARM_MB" status=none || true
-  rm -f "$WARM_DIR/nodeagent-bench-warm.$$"
-fi
-
-# 3. Every receiver, 1 then 4 associations, each run on fresh storage.
+# 2. Every receiver, 1 then 4 associations, each run on fresh storage.
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for target in agent storescp orthanc; do
   run "$target" 1
@@ -270,7 +255,7 @@ for target in agent storescp orthanc; do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# 4. The table (Markdown).
+# 3. The table (Markdown).
 # ours/theirs in images/s, from the wall times: theirs_seconds / our_seconds; $3 is agent (ACK) or stored.
 ratio() { awk -v ours="${WALL[${3:-agent},$2]}" -v theirs="${WALL[$1,$2]}" 'BEGIN { printf "%.2f", theirs / ours }'; }
 cell() { printf '%s s, %s img/s' "${WALL[$1,$2]}" "${RATE[$1,$2]}"; }
