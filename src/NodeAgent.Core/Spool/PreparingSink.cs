@@ -32,6 +32,7 @@ internal sealed class PreparingSink : IStoreSink
     private readonly IInstancePreparer _preparer;
     private readonly ILogger _logger;
     private readonly Func<SpoolSink> _longWay;
+    private readonly DirectoryFlusher _spoolFlusher;
     private readonly string _id = SpoolDirectory.NewId();
     private byte[] _head = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _headLength;
@@ -48,8 +49,10 @@ internal sealed class PreparingSink : IStoreSink
     private long _writeBehindFrom;
     private bool _completed;
 
-    public PreparingSink(SpoolDirectory spool, StoreRequestContext context, IInstancePreparer preparer, ILogger logger, Func<SpoolSink> longWay)
+    public PreparingSink(
+        SpoolDirectory spool, StoreRequestContext context, IInstancePreparer preparer, ILogger logger, Func<SpoolSink> longWay, DirectoryFlusher spoolFlusher)
     {
+        _spoolFlusher = spoolFlusher;
         _spool = spool;
         _context = context;
         _preparer = preparer;
@@ -332,7 +335,8 @@ internal sealed class PreparingSink : IStoreSink
         await CloseFileAsync().ConfigureAwait(false);
         var readyPath = _spool.ReadyPathOf(_id, _prepared!.InstanceKey);
         File.Move(_partialPath!, readyPath);
-        DirectorySync.Flush(_spool.Path);
+        // Associations finishing together share one fsync of the spool directory instead of queueing for its lock.
+        await _spoolFlusher.FlushAsync(_spool.Path).ConfigureAwait(false);
         _completed = true;
         CoreLog.Prepared(_logger, _id, _context.CallingAE, _bytes, _context.TransferSyntax.Name);
         _preparer.Prepared(new ReadyInstance(readyPath, _prepared, sha256, size));

@@ -13,6 +13,7 @@ namespace NodeAgent.Core.Spool;
 public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILogger logger, TimeProvider? time = null) : IStoreHandler
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly DirectoryFlusher _spoolFlusher = new();
 
     /// <summary>Raised after an instance is durably spooled, with its spool path (the pipeline's cue).</summary>
     public event Action<string>? Spooled;
@@ -38,7 +39,7 @@ public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILo
 
         SpoolSink Received() => SpoolSink.Create(spool, context, logger, _time, path => Spooled?.Invoke(path));
         IStoreSink sink = Preparer is { } preparer && !context.TransferSyntax.IsDeflated && !context.TransferSyntax.IsBigEndian
-            ? new PreparingSink(spool, context, preparer, logger, Received)
+            ? new PreparingSink(spool, context, preparer, logger, Received, _spoolFlusher)
             : Received();
         return ValueTask.FromResult(StoreStart.Accept(sink));
     }
