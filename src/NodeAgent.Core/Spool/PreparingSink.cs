@@ -192,7 +192,8 @@ internal sealed class PreparingSink : IStoreSink
         _tracker = new PixelDataTracker(head.HasPixelData ? head.PixelDataLength : 0);
         try
         {
-            _file = SpoolSink.OpenPartial(_spool, _partialPath);
+            // Prepared files move on into the store, so none comes back to be recycled: spares are made ahead.
+            _file = SpoolSink.OpenPartial(_spool, _partialPath, makeSpares: true);
         }
         catch (IOException e)
         {

@@ -100,7 +100,7 @@ public sealed class SpoolDirectory
     internal int RecycledCount => _recycler.Count;
 
     /// <summary>Moves a recycled, empty file to <paramref name="partialPath"/>; false when the caller must create it.</summary>
-    internal bool TryReuse(string partialPath) => _recycler.TryTake(partialPath);
+    internal bool TryReuse(string partialPath, bool makeSpares = false) => _recycler.TryTake(partialPath, makeSpares);
 
     /// <summary>A new spool id: sortable by arrival, unique, and carrying nothing about the instance.</summary>
     public static string NewId() => $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"[..35];

@@ -19,19 +19,33 @@ internal sealed class SpoolRecycler
     // Enough for every association and pipeline worker to have one in flight; beyond that files are deleted.
     private const int Capacity = 64;
 
+    // Spares made ahead of need (TryTake with makeSpares): below the low mark a background task tops them up.
+    private const int SparesLow = 8;
+    private const int SparesHigh = 32;
+
     private readonly string _directory;
     private readonly ConcurrentQueue<string> _free = new();
     private int _count;
+    private int _makingSpares;
 
     public SpoolRecycler(string spoolPath)
     {
         _directory = Path.Combine(spoolPath, DirectoryName);
         OwnerOnly.CreateDirectory(_directory);
 
-        // A crash between the rename and the truncate leaves a file that still holds a processed data set.
+        // A crash between the rename and the truncate leaves a file that still holds a processed data set; empty
+        // files (spares, or emptied before the stop) hold nothing and are kept.
         foreach (var leftover in Directory.EnumerateFiles(_directory))
         {
-            File.Delete(leftover);
+            if (_count < Capacity && new FileInfo(leftover).Length == 0)
+            {
+                _count++;
+                _free.Enqueue(leftover);
+            }
+            else
+            {
+                File.Delete(leftover);
+            }
         }
     }
 
@@ -39,8 +53,18 @@ internal sealed class SpoolRecycler
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Moves an empty recycled file to <paramref name="path"/>; false when there is none (create one then).</summary>
-    public bool TryTake(string path)
+    /// <param name="path">Where the file goes.</param>
+    /// <param name="makeSpares">
+    /// Keep empty files ready for the next calls, made in the background: for files that leave the spool instead of
+    /// coming back (prepared instances move into the store), so no data set waits for a file to be created.
+    /// </param>
+    public bool TryTake(string path, bool makeSpares = false)
     {
+        if (makeSpares && Count < SparesLow && Interlocked.CompareExchange(ref _makingSpares, 1, 0) == 0)
+        {
+            _ = Task.Run(MakeSpares);
+        }
+
         while (_free.TryDequeue(out var free))
         {
             Interlocked.Decrement(ref _count);
@@ -56,6 +80,36 @@ internal sealed class SpoolRecycler
         }
 
         return false;
+    }
+
+    // Creating a file is the slow part (ext4 without a journal scans past recently deleted inodes): done here, off
+    // the path of an arriving instance. A full disk just ends it; the next data set then creates its own file.
+    private void MakeSpares()
+    {
+        try
+        {
+            while (Count < SparesHigh)
+            {
+                var spare = Path.Combine(_directory, Guid.NewGuid().ToString("N"));
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = OwnerOnly.FileMode;
+                }
+
+                new FileStream(spare, options).Dispose();
+                Interlocked.Increment(ref _count);
+                _free.Enqueue(spare);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only spares.
+        }
+        finally
+        {
+            Volatile.Write(ref _makingSpares, 0);
+        }
     }
 
     /// <summary>

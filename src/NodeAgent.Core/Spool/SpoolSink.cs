@@ -40,7 +40,7 @@ internal sealed class SpoolSink : IStoreSink
     }
 
     /// <summary>Opens a new spool file for writing: owner-only, a recycled file when one waits, unbuffered.</summary>
-    internal static FileStream OpenPartial(SpoolDirectory spool, string partialPath)
+    internal static FileStream OpenPartial(SpoolDirectory spool, string partialPath, bool makeSpares = false)
     {
         var options = new FileStreamOptions
         {
@@ -52,7 +52,7 @@ internal sealed class SpoolSink : IStoreSink
             BufferSize = 0,
             Options = FileOptions.None,
         };
-        if (spool.TryReuse(partialPath))
+        if (spool.TryReuse(partialPath, makeSpares))
         {
             // A recycled file, created owner-only like a new one.
             options.Mode = FileMode.Truncate;

@@ -196,6 +196,29 @@ public sealed class SpoolStoreHandlerTests
         Assert.That(spool.RecycledCount, Is.Zero);
     }
 
+    [Test]
+    public async Task TryReuse_MakingSpares_EmptyOwnerOnlyFilesAreMadeAheadAndKeptOverARestart()
+    {
+        using var directory = new TempDirectory("spool");
+        var spool = new SpoolDirectory(directory.Combine("spool"));
+
+        Assert.That(spool.TryReuse(Path.Combine(spool.Path, "first.partial"), makeSpares: true), Is.False, "none made yet");
+        await Core.Tests.Pipeline.PipelineHarness.WaitUntilAsync(() => spool.RecycledCount == 32, "spares are made in the background");
+
+        var spares = Directory.GetFiles(Path.Combine(spool.Path, ".recycle"));
+        Assert.That(spares.Select(path => new FileInfo(path).Length), Is.All.Zero);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(spares.Select(File.GetUnixFileMode), Is.All.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        }
+
+        var target = Path.Combine(spool.Path, "second.partial");
+        Assert.That(spool.TryReuse(target, makeSpares: true), Is.True);
+        Assert.That(File.Exists(target), Is.True);
+        Assert.That(spool.RecycledCount, Is.EqualTo(31), "above the low mark nothing more is made");
+        Assert.That(new SpoolDirectory(spool.Path).RecycledCount, Is.EqualTo(31), "empty spares are kept when the spool is opened again");
+    }
+
     private static async Task<StoreResult> StoreAsync(SpoolStoreHandler handler, StoreRequestContext context, byte[] body)
     {
         var start = await handler.BeginAsync(context, CancellationToken.None);
