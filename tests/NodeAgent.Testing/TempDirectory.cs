@@ -33,7 +33,7 @@ public sealed class TempDirectory : IDisposable
 
         try
         {
-            Directory.Delete(Path, recursive: true);
+            DeleteTree();
         }
         catch (UnauthorizedAccessException)
         {
@@ -45,6 +45,24 @@ public sealed class TempDirectory : IDisposable
 
     /// <inheritdoc/>
     public override string ToString() => Path;
+
+    // Background work of the code under test (the spool making spare files) may add a file while the tree is
+    // deleted; it stops once its directory is gone, so a few tries are enough.
+    private void DeleteTree()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5 && Directory.Exists(Path))
+            {
+                Thread.Sleep(50 * attempt);
+            }
+        }
+    }
 
     private static void MakeWritable(DirectoryInfo directory)
     {
