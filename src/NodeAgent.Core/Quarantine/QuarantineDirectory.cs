@@ -102,7 +102,12 @@ public sealed class QuarantineDirectory
             return null;
         }
 
-        var target = System.IO.Path.Combine(spool.Path, id + SpoolDirectory.CompleteExtension);
+        // A ready file (pseudonymised on arrival; its id carries the instance key) goes back as one: processed as
+        // received, it would be pseudonymised a second time.
+        var extension = SpoolDirectory.InstanceKeyOfReady(id + SpoolDirectory.ReadyExtension) is null
+            ? SpoolDirectory.CompleteExtension
+            : SpoolDirectory.ReadyExtension;
+        var target = System.IO.Path.Combine(spool.Path, id + extension);
         File.Move(file, target, overwrite: false);
         DirectorySync.Flush(spool.Path);
         File.Delete(ReasonPath(id));

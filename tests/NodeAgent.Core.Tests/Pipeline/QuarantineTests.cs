@@ -98,6 +98,31 @@ public sealed class QuarantineTests
         Assert.Throws<ArgumentException>(() => harness.Quarantine.Retry("../spool/x", harness.Spool));
     }
 
+    [Test]
+    public async Task Retry_ReadyFileThatFailed_GoesBackAsAReadyFileAndIsNotPseudonymisedTwice()
+    {
+        await using var harness = new PipelineHarness(_directory);
+        // A ready file damaged on disk: already pseudonymised, so the long way must never take it.
+        var key = harness.Pipeline.InstanceKeyOf(DeidentificationFixtures.InstanceUid);
+        var damaged = harness.Spool.ReadyPathOf(Core.Spool.SpoolDirectory.NewId(), key);
+        await File.WriteAllBytesAsync(damaged, new byte[300]);
+
+        await AssertQuarantinedAsync(harness, damaged, QuarantineCodes.Unparseable);
+        var id = harness.Quarantine.List().Single().Id;
+        // The operator restores a good copy (here: the instance stored as it would have been), then retries.
+        await harness.Pipeline.ProcessAsync(harness.SpoolDataset(SyntheticInstances.Ct()));
+        var stored = harness.Store.FullPathOf(harness.StoredFiles().Single());
+        File.Copy(stored, harness.Quarantine.FilePath(id), overwrite: true);
+        var before = await File.ReadAllBytesAsync(stored);
+
+        var back = harness.Quarantine.Retry(id, harness.Spool);
+
+        Assert.That(back, Does.EndWith(Core.Spool.SpoolDirectory.ReadyExtension));
+        Assert.That(await harness.Pipeline.ProcessAsync(back!), Is.EqualTo(ProcessOutcome.Stored), harness.Logger.Dump);
+        Assert.That(harness.StoredFiles(), Has.Count.EqualTo(1));
+        Assert.That(await File.ReadAllBytesAsync(stored), Is.EqualTo(before), "stored as it was, not pseudonymised again");
+    }
+
     private static async Task<QuarantineReason> AssertQuarantinedAsync(PipelineHarness harness, string spooled, string code)
     {
         var outcome = await harness.Pipeline.ProcessAsync(spooled);
