@@ -74,6 +74,16 @@ public sealed class DicomFile
         DicomFileWriter.Save(this, path, options ?? DicomWriterOptions.Default);
     }
 
+    /// <summary>
+    /// The file as <see cref="Save(Stream, DicomWriterOptions?)"/> writes it, followed by the header of a Pixel Data
+    /// element (when <paramref name="pixelDataVR"/> is given) whose value the caller writes next, from elsewhere:
+    /// <paramref name="pixelDataLength"/> bytes, or fragment items and a sequence delimiter when the length is
+    /// undefined (0xFFFFFFFF). Together they are the file of the whole data set, byte for byte.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data set holds pixel data already.</exception>
+    public byte[] EncodeUpToPixelData(DicomVR? pixelDataVR, uint pixelDataLength, DicomWriterOptions? options = null) =>
+        DicomFileWriter.EncodeUpToPixelData(this, pixelDataVR, pixelDataLength, options ?? DicomWriterOptions.Default);
+
     /// <summary>Writes the file to a stream.</summary>
     public void Save(Stream stream, DicomWriterOptions? options = null)
     {

@@ -9,6 +9,7 @@ namespace NodeAgent.Dicom.IO;
 internal sealed class DicomDatasetWriter(Stream output, EncodingRules rules, DicomWriterOptions options)
 {
     private const uint UndefinedLength = 0xFFFF_FFFF;
+    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     private readonly byte[] _header = new byte[12];
 
     public void Write(DicomDataset dataset)
@@ -83,10 +84,20 @@ internal sealed class DicomDatasetWriter(Stream output, EncodingRules rules, Dic
         }
     }
 
+    /// <summary>
+    /// Writes the header of a Pixel Data element whose value follows from elsewhere, as <see cref="Write"/> would
+    /// write it: <paramref name="length"/> bytes, or fragment items when it is undefined.
+    /// </summary>
+    public void WritePixelDataHeader(DicomVR vr, uint length) =>
+        WriteHeader(PixelData, length == UndefinedLength ? EncapsulatedVR(vr) : vr, length);
+
+    // PS3.5 §A.4: encapsulated pixel data is OB, whatever VR the sender gave it.
+    private static DicomVR EncapsulatedVR(DicomVR vr) => vr == DicomVR.OW ? DicomVR.OB : vr;
+
     private void WriteFragments(DicomFragmentSequence fragments)
     {
         // PS3.5 §A.4: encapsulated pixel data is always of undefined length, its items always of defined length.
-        WriteHeader(fragments.Tag, fragments.VR == DicomVR.OW ? DicomVR.OB : fragments.VR, UndefinedLength);
+        WriteHeader(fragments.Tag, EncapsulatedVR(fragments.VR), UndefinedLength);
         WriteFragment(fragments.OffsetTable);
         foreach (var fragment in fragments.Fragments)
         {

@@ -6,6 +6,7 @@ namespace NodeAgent.Dicom.IO;
 internal static class DicomFileWriter
 {
     private const int PreambleLength = 128;
+    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     // Below the 85 KB large-object threshold, so a save allocates no LOH buffer.
     private const int OutputBufferSize = 64 * 1024;
 
@@ -42,13 +43,44 @@ internal static class DicomFileWriter
 
     public static void Write(DicomFile file, Stream destination, DicomWriterOptions options)
     {
-        var syntax = TargetSyntax(file, options);
         using var output = new BufferedStream(destination, OutputBufferSize);
+        WriteFile(file, TargetSyntax(file, options), output, options);
+        output.Flush();
+    }
+
+    /// <summary>
+    /// The file's bytes, then the header of a Pixel Data element whose value the caller writes from elsewhere (pixel
+    /// data streamed from the network), so the two together are what <see cref="Write"/> writes for the whole data set.
+    /// </summary>
+    public static byte[] EncodeUpToPixelData(DicomFile file, DicomVR? pixelDataVR, uint pixelDataLength, DicomWriterOptions options)
+    {
+        if (file.Dataset.Contains(PixelData))
+        {
+            throw new InvalidOperationException("The data set holds its pixel data already.");
+        }
+
+        var syntax = TargetSyntax(file, options);
+        if (syntax.IsDeflated)
+        {
+            throw new NotSupportedException("A deflated data set cannot be followed by bytes written elsewhere.");
+        }
+
+        using var output = new MemoryStream();
+        WriteFile(file, syntax, output, options);
+        if (pixelDataVR is not null)
+        {
+            new DicomDatasetWriter(output, EncodingRules.For(syntax), options).WritePixelDataHeader(pixelDataVR, pixelDataLength);
+        }
+
+        return output.ToArray();
+    }
+
+    private static void WriteFile(DicomFile file, TransferSyntax syntax, Stream output, DicomWriterOptions options)
+    {
         output.Write(new byte[PreambleLength]);
         output.Write("DICM"u8);
         new DicomDatasetWriter(output, EncodingRules.ExplicitLittle, options).Write(BuildMeta(file, syntax));
         WriteBody(file.Dataset, syntax, output, options);
-        output.Flush();
     }
 
     /// <summary>Writes a bare data set (no preamble, no meta) in the given syntax, as DIMSE sends it.</summary>

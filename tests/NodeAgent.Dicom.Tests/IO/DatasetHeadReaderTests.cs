@@ -131,6 +131,34 @@ public sealed class DatasetHeadReaderTests
         Assert.That(DatasetHeadReader.TryRead(body, syntax, complete: false, out _), Is.EqualTo(DatasetHeadStatus.Unsuitable));
     }
 
+    [TestCase("1.2.840.10008.1.2.1")]
+    [TestCase("1.2.840.10008.1.2.4.50")]
+    public void EncodeUpToPixelData_ThenThePixelDataValue_IsTheWholeFileByteForByte(string syntaxUid)
+    {
+        var syntax = TransferSyntax.Lookup(syntaxUid);
+        var whole = Instance(pixelBytes: 0);
+        byte[] value;
+        if (syntax.IsEncapsulated)
+        {
+            // Labelled OW by the sender: the writer stores encapsulated pixel data as OB, and so must the head.
+            whole.AddOrUpdate(new DicomFragmentSequence(PixelData, DicomVR.OW, ByteSource.Empty, [ByteSource.FromMemory(new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 })]));
+            value = [0xFE, 0xFF, 0x00, 0xE0, 0, 0, 0, 0, 0xFE, 0xFF, 0x00, 0xE0, 4, 0, 0, 0, 0xFF, 0xD8, 0xFF, 0xD9, 0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0];
+        }
+        else
+        {
+            value = [.. Enumerable.Range(0, 64).Select(i => (byte)i)];
+            whole.AddOrUpdate(new DicomElement(PixelData, DicomVR.OW, value));
+        }
+
+        using var expected = new MemoryStream();
+        new DicomFile(whole, syntax).Save(expected);
+        var head = Instance(pixelBytes: 0);
+        var encoded = new DicomFile(head, syntax).EncodeUpToPixelData(DicomVR.OW, syntax.IsEncapsulated ? DatasetHead.UndefinedLength : (uint)value.Length);
+
+        Assert.That((byte[])[.. encoded, .. value], Is.EqualTo(expected.ToArray()));
+        Assert.That(() => new DicomFile(whole, syntax).EncodeUpToPixelData(DicomVR.OW, 64), Throws.InvalidOperationException, "a data set with its pixel data already");
+    }
+
     private static long FindPixelData(byte[] body)
     {
         DatasetHeadReader.TryRead(body, TransferSyntax.ExplicitVRLittleEndian, complete: false, out var head);
