@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using NodeAgent.Core.Spool;
 using NodeAgent.Core.Standardisation;
@@ -16,8 +15,6 @@ namespace NodeAgent.Core.Pipeline;
 /// </summary>
 public sealed partial class IngestPipeline : IInstancePreparer
 {
-    private const int PixelDataHeaderLength = 12;
-
     /// <inheritdoc/>
     public PreparedHead? TryPrepare(DatasetHead head, StoreRequestContext context)
     {
@@ -49,12 +46,10 @@ public sealed partial class IngestPipeline : IInstancePreparer
             Mark(PipelineStages.Standardise, mark);
 
             dataset.Remove(DicomTags.PixelData);
-            var relative = InstanceStore.RelativePathOf(
-                dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty,
-                dataset.GetString(DicomTags.SeriesInstanceUID) ?? string.Empty,
-                dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty);
+            var relative = InstanceStore.RelativePathOf(dataset);
             var stored = InstanceStore.StoredSyntax(syntax);
-            return new PreparedHead(key, relative, EncodeFileHead(dataset, stored, head), dataset, stored, deidentified.PatientPseudonym);
+            var fileHead = new DicomFile(dataset, stored).EncodeUpToPixelData(head.PixelDataVR, head.PixelDataLength);
+            return new PreparedHead(key, relative, fileHead, dataset, stored, deidentified.PatientPseudonym);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -81,28 +76,5 @@ public sealed partial class IngestPipeline : IInstancePreparer
             _ready.TryRemove(instance.SpoolPath, out _);
             _received.TryRemove(instance.SpoolPath, out _);
         }
-    }
-
-    // The stored file up to the pixel data's value: what the long way's writer puts before it.
-    private static byte[] EncodeFileHead(DicomDataset dataset, TransferSyntax stored, DatasetHead head)
-    {
-        using var output = new MemoryStream();
-        new DicomFile(dataset, stored).Save(output);
-        if (!head.HasPixelData)
-        {
-            return output.ToArray();
-        }
-
-        Span<byte> element = stackalloc byte[PixelDataHeaderLength];
-        element.Clear();
-        BinaryPrimitives.WriteUInt16LittleEndian(element, DicomTags.PixelData.Group);
-        BinaryPrimitives.WriteUInt16LittleEndian(element[2..], DicomTags.PixelData.Element);
-        // Encapsulated pixel data is OB (PS3.5 §A.4), whatever VR the sender gave it; the writer says so too.
-        var vr = head.PixelDataLength == DatasetHead.UndefinedLength && head.PixelDataVR == DicomVR.OW ? DicomVR.OB : head.PixelDataVR!;
-        element[4] = (byte)vr.Code[0];
-        element[5] = (byte)vr.Code[1];
-        BinaryPrimitives.WriteUInt32LittleEndian(element[8..], head.PixelDataLength);
-        var bytes = output.ToArray();
-        return [.. bytes, .. element];
     }
 }

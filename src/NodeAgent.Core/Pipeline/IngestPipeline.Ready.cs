@@ -113,10 +113,7 @@ public sealed partial class IngestPipeline
     {
         var file = DicomFile.Open(path, ReadOptions);
         var dataset = file.Dataset;
-        var relative = InstanceStore.RelativePathOf(
-            dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty,
-            dataset.GetString(DicomTags.SeriesInstanceUID) ?? string.Empty,
-            dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty);
+        var relative = InstanceStore.RelativePathOf(dataset);
         string sha256;
         long size;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan))

@@ -19,7 +19,7 @@ public sealed partial class IngestPipeline
         }
 
         var record = _spool.ReplacementPathOf(key);
-        using (var file = new FileStream(record, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+        using (var file = new FileStream(record, OwnerOnly.WhenCreated(new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 0 })))
         {
             file.Write(System.Text.Encoding.UTF8.GetBytes(existing.Entry.StoredPath));
             file.Flush(flushToDisk: true);

@@ -40,13 +40,7 @@ public sealed class QuarantineDirectory
         var id = System.IO.Path.GetFileNameWithoutExtension(spoolPath);
         var reasonPath = ReasonPath(id);
         var temporary = reasonPath + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly.FileMode;
-        }
-
-        using (var stream = new FileStream(temporary, options))
+        using (var stream = new FileStream(temporary, OwnerOnly.WhenCreated(new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None })))
         {
             JsonSerializer.Serialize(stream, reason, QuarantineJsonContext.Default.QuarantineReason);
             stream.Flush(flushToDisk: true);
@@ -104,10 +98,7 @@ public sealed class QuarantineDirectory
 
         // A ready file (pseudonymised on arrival; its id carries the instance key) goes back as one: processed as
         // received, it would be pseudonymised a second time.
-        var extension = SpoolDirectory.InstanceKeyOfReady(id + SpoolDirectory.ReadyExtension) is null
-            ? SpoolDirectory.CompleteExtension
-            : SpoolDirectory.ReadyExtension;
-        var target = System.IO.Path.Combine(spool.Path, id + extension);
+        var target = System.IO.Path.Combine(spool.Path, SpoolDirectory.WaitingFileNameOf(id));
         File.Move(file, target, overwrite: false);
         DirectorySync.Flush(spool.Path);
         File.Delete(ReasonPath(id));

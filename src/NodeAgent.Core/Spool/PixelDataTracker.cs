@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using NodeAgent.Dicom.IO;
 
 namespace NodeAgent.Core.Spool;
 
@@ -9,7 +10,6 @@ namespace NodeAgent.Core.Spool;
 /// </summary>
 internal sealed class PixelDataTracker
 {
-    private const uint UndefinedLength = 0xFFFF_FFFF;
     private const int ItemHeaderLength = 8;
 
     private readonly bool _encapsulated;
@@ -21,7 +21,7 @@ internal sealed class PixelDataTracker
 
     public PixelDataTracker(uint valueLength)
     {
-        _encapsulated = valueLength == UndefinedLength;
+        _encapsulated = valueLength == DatasetHead.UndefinedLength;
         _remaining = _encapsulated ? 0 : valueLength;
         Complete = !_encapsulated && valueLength == 0;
     }
@@ -87,7 +87,7 @@ internal sealed class PixelDataTracker
             return Complete;
         }
 
-        if (element != 0xE000 || length == UndefinedLength)
+        if (element != 0xE000 || length == DatasetHead.UndefinedLength)
         {
             return false;
         }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using NodeAgent.Core.Storage;
 using NodeAgent.Dicom.IO;
 using NodeAgent.Dicom.Network;
-using NodeAgent.Dicom.Network.Dimse;
 
 namespace NodeAgent.Core.Spool;
 
@@ -312,9 +311,7 @@ internal sealed class PreparingSink : IStoreSink
     {
         if (_writeFailure is not null)
         {
-            return Reject(SpoolSink.OutOfSpace(_writeFailure)
-                ? new StoreResult(DimseStatus.OutOfResources, "NodeAgent could not write the instance: the disk is full")
-                : new StoreResult(DimseStatus.ProcessingFailure, "NodeAgent could not write the instance to its spool"));
+            return Reject(SpoolSink.WriteFailed(_writeFailure));
         }
 
         string sha256;
@@ -329,8 +326,7 @@ internal sealed class PreparingSink : IStoreSink
         catch (IOException e)
         {
             CoreLog.SpoolWriteFailed(_logger, e, _id);
-            return Reject(new StoreResult(SpoolSink.OutOfSpace(e) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure,
-                "NodeAgent could not make the instance durable"));
+            return Reject(SpoolSink.FsyncFailed(e));
         }
 
         await CloseFileAsync().ConfigureAwait(false);

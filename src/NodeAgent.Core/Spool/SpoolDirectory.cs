@@ -38,9 +38,14 @@ public sealed class SpoolDirectory
 
     /// <summary>Acknowledged instances waiting for the pipeline (received and ready ones), oldest first.</summary>
     public IEnumerable<string> CompleteFiles() =>
-        Directory.EnumerateFiles(Path, "*" + CompleteExtension)
-            .Concat(Directory.EnumerateFiles(Path, "*" + ReadyExtension))
-            .OrderBy(File.GetLastWriteTimeUtc);
+        WaitingFiles().OrderBy(file => file.LastWriteTimeUtc).Select(file => file.FullName);
+
+    /// <summary>Acknowledged instances waiting for the pipeline, received (<c>*.dcm</c>) and ready (<c>*.ready</c>), unordered.</summary>
+    public IEnumerable<FileInfo> WaitingFiles()
+    {
+        var directory = new DirectoryInfo(Path);
+        return directory.EnumerateFiles("*" + CompleteExtension).Concat(directory.EnumerateFiles("*" + ReadyExtension));
+    }
 
     /// <summary>
     /// The extension of a replacement record: a re-send stored under other UIDs, whose old file is deleted once the
@@ -55,8 +60,7 @@ public sealed class SpoolDirectory
     public IEnumerable<string> ReplacementRecords() => Directory.EnumerateFiles(Path, "*" + ReplacementExtension);
 
     /// <summary>How many acknowledged instances wait for the pipeline.</summary>
-    public long Depth() =>
-        Directory.EnumerateFiles(Path, "*" + CompleteExtension).LongCount() + Directory.EnumerateFiles(Path, "*" + ReadyExtension).LongCount();
+    public long Depth() => WaitingFiles().LongCount();
 
     /// <summary>True for a ready file (<see cref="ReadyExtension"/>).</summary>
     public static bool IsReady(string path) => path.EndsWith(ReadyExtension, StringComparison.Ordinal);
@@ -71,6 +75,13 @@ public sealed class SpoolDirectory
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && dot < name.Length - 1 ? name[(dot + 1)..] : null;
     }
+
+    /// <summary>
+    /// The name a waiting instance with this id has in the spool (an id from <see cref="IdOf"/> with its instance key,
+    /// as quarantine keeps it): a ready file when the id carries an instance key, a received one otherwise.
+    /// </summary>
+    public static string WaitingFileNameOf(string idWithKey) =>
+        idWithKey + (idWithKey.Contains('.', StringComparison.Ordinal) ? ReadyExtension : CompleteExtension);
 
     /// <summary>The spool id in a spool file's name (what logs show).</summary>
     public static string IdOf(string path)

@@ -91,13 +91,7 @@ internal sealed class SpoolRecycler
             while (Count < SparesHigh)
             {
                 var spare = Path.Combine(_directory, Guid.NewGuid().ToString("N"));
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = OwnerOnly.FileMode;
-                }
-
-                new FileStream(spare, options).Dispose();
+                new FileStream(spare, OwnerOnly.WhenCreated(new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 })).Dispose();
                 Interlocked.Increment(ref _count);
                 _free.Enqueue(spare);
             }

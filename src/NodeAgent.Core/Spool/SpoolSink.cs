@@ -57,10 +57,10 @@ internal sealed class SpoolSink : IStoreSink
             // A recycled file, created owner-only like a new one.
             options.Mode = FileMode.Truncate;
         }
-        else if (!OperatingSystem.IsWindows())
+        else
         {
             // Identifying data: owner-only from the moment the file exists (DESIGN decision 3).
-            options.UnixCreateMode = OwnerOnly.FileMode;
+            OwnerOnly.WhenCreated(options);
         }
 
         return new FileStream(partialPath, options);
@@ -101,9 +101,7 @@ internal sealed class SpoolSink : IStoreSink
     {
         if (_writeFailure is not null)
         {
-            return Reject(OutOfSpace(_writeFailure)
-                ? new StoreResult(DimseStatus.OutOfResources, "NodeAgent could not write the instance: the disk is full")
-                : new StoreResult(DimseStatus.ProcessingFailure, "NodeAgent could not write the instance to its spool"));
+            return Reject(WriteFailed(_writeFailure));
         }
 
         try
@@ -113,8 +111,7 @@ internal sealed class SpoolSink : IStoreSink
         catch (IOException e)
         {
             CoreLog.SpoolWriteFailed(_logger, e, _id);
-            return Reject(new StoreResult(OutOfSpace(e) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure,
-                "NodeAgent could not make the instance durable"));
+            return Reject(FsyncFailed(e));
         }
 
         // The check opens the file by path so large values stay references into it; read from the write
@@ -182,6 +179,15 @@ internal sealed class SpoolSink : IStoreSink
 
     private static string Trim(string comment) => comment.Length <= 64 ? comment : comment[..64];
 
+    /// <summary>The answer to a data set whose spool file could not be written: A700 on a full disk (PS3.4 B.2.3).</summary>
+    internal static StoreResult WriteFailed(Exception e) => OutOfSpace(e)
+        ? new StoreResult(DimseStatus.OutOfResources, "NodeAgent could not write the instance: the disk is full")
+        : new StoreResult(DimseStatus.ProcessingFailure, "NodeAgent could not write the instance to its spool");
+
+    /// <summary>The answer to a data set whose spool file could not be fsync'd.</summary>
+    internal static StoreResult FsyncFailed(Exception e) =>
+        new(OutOfSpace(e) ? DimseStatus.OutOfResources : DimseStatus.ProcessingFailure, "NodeAgent could not make the instance durable");
+
     // ENOSPC on Linux, ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.
-    internal static bool OutOfSpace(Exception e) => (e.HResult & 0xFFFF) is 28 or 112 or 39;
+    private static bool OutOfSpace(Exception e) => (e.HResult & 0xFFFF) is 28 or 112 or 39;
 }

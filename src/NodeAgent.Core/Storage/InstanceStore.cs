@@ -47,6 +47,17 @@ public sealed class InstanceStore
     public static string RelativePathOf(string studyUid, string seriesUid, string instanceUid) =>
         $"{DirectoryName}/{Component(studyUid)}/{Component(seriesUid)}/{Component(instanceUid)}{Extension}";
 
+    /// <summary>The relative path a (pseudonymised) data set is stored at, from its study, series and SOP Instance UIDs.</summary>
+    /// <exception cref="ArgumentException">A UID is missing, empty or holds characters a UID cannot (PS3.5 §9.1).</exception>
+    public static string RelativePathOf(DicomDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return RelativePathOf(
+            dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty,
+            dataset.GetString(DicomTags.SeriesInstanceUID) ?? string.Empty,
+            dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty);
+    }
+
     /// <summary>The absolute path of a relative stored path.</summary>
     public string FullPathOf(string relativePath)
     {
@@ -75,10 +86,7 @@ public sealed class InstanceStore
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(sourceSyntax);
-        var relative = RelativePathOf(
-            dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty,
-            dataset.GetString(DicomTags.SeriesInstanceUID) ?? string.Empty,
-            dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty);
+        var relative = RelativePathOf(dataset);
         var final = FullPathOf(relative);
         var directory = Path.GetDirectoryName(final)!;
         EnsureDirectory(directory);
@@ -195,16 +203,8 @@ public sealed class InstanceStore
         }
     }
 
-    private static FileStreamOptions CreateOptions()
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly.FileMode;
-        }
-
-        return options;
-    }
+    private static FileStreamOptions CreateOptions() =>
+        OwnerOnly.WhenCreated(new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 });
 
     // A UID is digits and dots (PS3.5 §9.1); anything else (a retained, malformed UID) must not become a path.
     private static string Component(string uid)

@@ -24,4 +24,19 @@ internal static class OwnerOnly
             Directory.CreateDirectory(path, DirectoryMode);
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="options"/> create its file owner-only from the first instant on Unix (the mode goes to
+    /// open(2), it is not set afterwards); returns the same options.
+    /// </summary>
+    public static FileStreamOptions WhenCreated(FileStreamOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return options;
+    }
 }

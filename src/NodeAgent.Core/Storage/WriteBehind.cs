@@ -23,26 +23,10 @@ internal static partial class WriteBehind
             return;
         }
 
-        var added = false;
-        try
+        if (Call(file, descriptor => SyncFileRange(descriptor, offset, length, SyncFileRangeWrite)) is not (0 or null))
         {
-            file.DangerousAddRef(ref added);
-            if (SyncFileRange((int)file.DangerousGetHandle(), offset, length, SyncFileRangeWrite) != 0)
-            {
-                // ENOSYS or EINVAL on a file system without it: stop asking.
-                _unavailable = Marshal.GetLastPInvokeError() is 38 or 22;
-            }
-        }
-        catch (EntryPointNotFoundException)
-        {
-            _unavailable = true;
-        }
-        finally
-        {
-            if (added)
-            {
-                file.DangerousRelease();
-            }
+            // ENOSYS or EINVAL on a file system without it: stop asking.
+            _unavailable = Marshal.GetLastPInvokeError() is 38 or 22;
         }
     }
 
@@ -54,20 +38,25 @@ internal static partial class WriteBehind
     /// </summary>
     public static void Drop(SafeFileHandle file)
     {
-        if (!OperatingSystem.IsLinux())
+        if (OperatingSystem.IsLinux())
         {
-            return;
+            _ = Call(file, descriptor => Fadvise(descriptor, 0, 0, FadviseDontNeed));
         }
+    }
 
+    // The call's result, with the descriptor held open meanwhile; null when libc lacks the function.
+    private static int? Call(SafeFileHandle file, Func<int, int> call)
+    {
         var added = false;
         try
         {
             file.DangerousAddRef(ref added);
-            _ = Fadvise((int)file.DangerousGetHandle(), 0, 0, FadviseDontNeed);
+            return call((int)file.DangerousGetHandle());
         }
         catch (EntryPointNotFoundException)
         {
-            // Only a hint.
+            _unavailable = true;
+            return null;
         }
         finally
         {

@@ -19,8 +19,7 @@ internal sealed class SpoolHealthContributor(SpoolDirectory spool, TimeProvider 
         {
             var depth = 0;
             var oldest = DateTime.MaxValue;
-            var directory = new DirectoryInfo(spool.Path);
-            foreach (var file in directory.EnumerateFiles("*" + SpoolDirectory.CompleteExtension).Concat(directory.EnumerateFiles("*" + SpoolDirectory.ReadyExtension)))
+            foreach (var file in spool.WaitingFiles())
             {
                 depth++;
                 oldest = file.LastWriteTimeUtc < oldest ? file.LastWriteTimeUtc : oldest;
