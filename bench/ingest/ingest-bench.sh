@@ -4,8 +4,11 @@
 #   (a) nodeagent run      (published Release build; durable ACK: every instance fsync'd in the spool first; then the
 #                           full pipeline: parse, validate, pseudonymise, standardise, store + fsync, index, unspool)
 #   (b) DCMTK storescp --fork -od DIR
-#   (c) Orthanc            (loopback, its own storage, no plugins)
-# Prints the wall time and images/s of every run, the ratios ours/storescp and ours/Orthanc, and peak RSS. For the agent
+#   (c) the same storescp made durable: durable/fsync-on-close.c, preloaded, fsyncs each file and its directory before
+#       storescp answers (built with cc; the row is left out, with a note, where there is no C compiler)
+#   (d) Orthanc            (loopback, its own storage, no plugins)
+# Prints the wall time and images/s of every run, the ratios ours/storescp and ours/Orthanc, peak RSS, and the CPU time
+# per instance of each receiver and of its senders (user + system, from /proc and the shell's `times`). For the agent
 # two rates: ACK (the last C-STORE response) and fully stored (the spool is empty and the store holds N files; the
 # pipeline deletes a spool file only after the instance is indexed, and `nodeagent verify` checks the index afterwards).
 # Each run starts its receiver on an empty data directory and checks that all N instances were stored.
@@ -25,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     -n|--count) COUNT="$2"; shift 2 ;;
     --agent) AGENT_DIR="$2"; shift 2 ;;
     --work-root) WORK_ROOT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -121,6 +124,15 @@ start_storescp() {
   wait_ready
 }
 
+# storescp again, with durable/fsync-on-close.so preloaded: each file and its directory fsync'd before the response.
+start_durable() {
+  NAME=storescp-durable AET=STORESCP PORT="$(free_port)" DATA="$WORK/storescp-durable-data"
+  rm -rf "$DATA" && mkdir -p "$DATA"
+  LD_PRELOAD="$WORK/fsync-on-close.so" storescp --fork -aet STORESCP -od "$DATA" "$PORT" >"$WORK/storescp-durable.log" 2>&1 &
+  SERVER_PID=$!
+  wait_ready
+}
+
 start_orthanc() {
   NAME=orthanc AET=ORTHANC PORT="$(free_port)" DATA="$WORK/orthanc-data"
   HTTP_PORT="$(free_port)"
@@ -153,7 +165,7 @@ EOF
 stored_count() {
   case "$NAME" in
     nodeagent) find "$DATA/store" -name '*.dcm' 2>/dev/null | wc -l ;;
-    storescp) find "$DATA" -type f | wc -l ;;
+    storescp|storescp-durable) find "$DATA" -type f | wc -l ;;
     orthanc) curl -sf "http://127.0.0.1:$HTTP_PORT/statistics" | python3 -c 'import json, sys; print(json.load(sys.stdin)["CountInstances"])' ;;
   esac
 }
@@ -185,11 +197,35 @@ verify_agent() {
     "$AGENT_DIR/nodeagent" verify) >"$WORK/verify.log" 2>&1 || fail "nodeagent verify after the run"
 }
 
+# CPU seconds (user + system) used so far by PID and by its children, reaped or not (storescp --fork serves each
+# association in a child; a child it has reaped is in its cutime/cstime, one not yet reaped still has its own entry).
+receiver_cpu() {
+  local tck
+  tck=$(getconf CLK_TCK)
+  awk -v pid="$1" -v tck="$tck" '
+    FNR == 1 {
+      sub(/^.*\) /, "")                                    # after "pid (comm) ": field 1 is the state, 2 the ppid
+      if (FILENAME == "/proc/" pid "/stat") { total += $12 + $13 + $14 + $15 }
+      else if ($2 == pid) { total += $12 + $13 }
+    }
+    END { printf "%.3f", total / tck }' /proc/[0-9]*/stat 2>/dev/null
+}
+
+# Sets CHILDREN_CPU: CPU seconds (user + system) of every child this shell has waited for, the senders among them.
+# `times` runs here, not in a $(...) subshell, which would count its own children only.
+children_cpu() {
+  times >"$WORK/times.txt"
+  CHILDREN_CPU=$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$WORK/times.txt")
+}
+
 # send ASSOCIATIONS: storescu with all instances on one association, or one storescu per part directory at once.
 # Sets ELAPSED (seconds) and, except for the agent (see wait_fully_stored), checks that all COUNT instances are stored.
 send() {
   local associations=$1 start end status=0
   sync
+  RECEIVER_CPU_START=$(receiver_cpu "$SERVER_PID")
+  children_cpu
+  SENDERS_CPU_START=$CHILDREN_CPU
   start=$(date +%s%N)
   SEND_START=$start
   if (( associations == 1 )); then
@@ -205,6 +241,8 @@ send() {
     SENDER_PIDS=()
   fi
   end=$(date +%s%N)
+  children_cpu
+  SENDERS_CPU=$(awk -v a="$SENDERS_CPU_START" -v b="$CHILDREN_CPU" 'BEGIN { printf "%.3f", b - a }')
   (( status == 0 )) || fail "storescu to $NAME exited with $status"
   ELAPSED=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }')
   [[ "$NAME" == nodeagent ]] && return 0
@@ -213,8 +251,9 @@ send() {
   (( stored == COUNT )) || fail "$NAME stored $stored of $COUNT instances"
 }
 
-declare -A WALL RATE RSS
+declare -A WALL RATE RSS CPU SENDERS
 rate() { awk -v n="$COUNT" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
+per_instance_ms() { awk -v n="$COUNT" -v s="$1" 'BEGIN { printf "%.2f", s * 1000 / n }'; }
 run() {
   local target=$1 associations=$2
   "start_$target"
@@ -225,7 +264,11 @@ run() {
     wait_fully_stored
     WALL[stored,$associations]=$STORED_ELAPSED
     RATE[stored,$associations]=$(rate "$STORED_ELAPSED")
+  else
+    sleep 0.3  # storescp's last children exit after the last response
   fi
+  CPU[$target,$associations]=$(per_instance_ms "$(awk -v a="$RECEIVER_CPU_START" -v b="$(receiver_cpu "$SERVER_PID")" 'BEGIN { print b - a }')")
+  SENDERS[$target,$associations]=$(per_instance_ms "$SENDERS_CPU")
   case "$target" in agent|orthanc) RSS[$target,$associations]=$(peak_rss_mb) ;; esac
   stop_server
   [[ "$target" == agent ]] && verify_agent
@@ -249,7 +292,15 @@ MEGABYTES=$(du -sm "$WORK/images" | cut -f1)
 
 # 2. Every receiver, 1 then 4 associations, each run on fresh storage.
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-for target in agent storescp orthanc; do
+DURABLE_NOTE=""
+if command -v cc >/dev/null; then
+  cc -O2 -shared -fPIC -o "$WORK/fsync-on-close.so" "$REPO/bench/ingest/durable/fsync-on-close.c" -ldl 2>"$WORK/cc.log" || fail "cc fsync-on-close.c"
+  TARGETS=(agent storescp durable orthanc)
+else
+  TARGETS=(agent storescp orthanc)
+  DURABLE_NOTE="(no C compiler here: durable storescp not measured; apt-get install gcc)"
+fi
+for target in "${TARGETS[@]}"; do
   run "$target" 1
   run "$target" "$PARALLEL"
 done
@@ -259,6 +310,8 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 # ours/theirs in images/s, from the wall times: theirs_seconds / our_seconds; $3 is agent (ACK) or stored.
 ratio() { awk -v ours="${WALL[${3:-agent},$2]}" -v theirs="${WALL[$1,$2]}" 'BEGIN { printf "%.2f", theirs / ours }'; }
 cell() { printf '%s s, %s img/s' "${WALL[$1,$2]}" "${RATE[$1,$2]}"; }
+cpu_cell() { printf '%s ms + %s ms' "${CPU[$1,$2]}" "${SENDERS[$1,$2]}"; }
+has() { [[ -n "${WALL[$1,1]:-}" ]]; }
 echo
 echo "$COUNT instances of 512x512x16 bit CT ($MEGABYTES MB), DCMTK storescu, TCP_NODELAY=1, loopback"
 echo "$(date -u +%Y-%m-%d), $(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(uname -sr)"
@@ -270,10 +323,25 @@ echo "|---|---|---|"
 echo "| nodeagent run, ACK (spooled, fsync per instance) | $(cell agent 1) | $(cell agent "$PARALLEL") |"
 echo "| nodeagent run, fully stored (pipeline: pseudonymised, stored + fsync, indexed) | $(cell stored 1) | $(cell stored "$PARALLEL") |"
 echo "| storescp --fork (no fsync) | $(cell storescp 1) | $(cell storescp "$PARALLEL") |"
+has durable && echo "| storescp --fork, durable (file and directory fsync'd before the response) | $(cell durable 1) | $(cell durable "$PARALLEL") |"
 echo "| Orthanc (fsync per file, SQLite index) | $(cell orthanc 1) | $(cell orthanc "$PARALLEL") |"
 echo "| ours ACK / storescp (images/s) | $(ratio storescp 1) | $(ratio storescp "$PARALLEL") |"
 echo "| ours fully stored / storescp (images/s) | $(ratio storescp 1 stored) | $(ratio storescp "$PARALLEL" stored) |"
+has durable && echo "| ours ACK / durable storescp (images/s) | $(ratio durable 1) | $(ratio durable "$PARALLEL") |"
 echo "| ours ACK / Orthanc (images/s) | $(ratio orthanc 1) | $(ratio orthanc "$PARALLEL") |"
 echo "| ours fully stored / Orthanc (images/s) | $(ratio orthanc 1 stored) | $(ratio orthanc "$PARALLEL" stored) |"
 echo "| nodeagent peak RSS (VmHWM) | ${RSS[agent,1]} MB | ${RSS[agent,$PARALLEL]} MB |"
 echo "| Orthanc peak RSS (VmHWM) | ${RSS[orthanc,1]} MB | ${RSS[orthanc,$PARALLEL]} MB |"
+echo
+echo "CPU time per instance, user + system: the receiver's (from the start of the send until it had stored all; the"
+echo "agent's pipeline included) + its senders' (storescu). Kernel threads (write-back, block I/O) are in neither."
+echo "On $(nproc) cores a run cannot go faster than $(nproc) s of CPU per second: images/s <= $(nproc) x 1000 / (the sum in ms)."
+[[ -n "$DURABLE_NOTE" ]] && echo "$DURABLE_NOTE"
+echo
+echo "| receiver | 1 association | $PARALLEL associations |"
+echo "|---|---|---|"
+echo "| nodeagent run (fully stored) | $(cpu_cell agent 1) | $(cpu_cell agent "$PARALLEL") |"
+echo "| storescp --fork | $(cpu_cell storescp 1) | $(cpu_cell storescp "$PARALLEL") |"
+has durable && echo "| storescp --fork, durable | $(cpu_cell durable 1) | $(cpu_cell durable "$PARALLEL") |"
+echo "| Orthanc | $(cpu_cell orthanc 1) | $(cpu_cell orthanc "$PARALLEL") |"
+exit 0

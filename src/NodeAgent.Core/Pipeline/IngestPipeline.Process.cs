@@ -153,7 +153,7 @@ public sealed partial class IngestPipeline
         mark = Mark(PipelineStages.Store, mark);
 
         setStage(PipelineStages.Index);
-        var replacement = RecordReplacement(key, stored.RelativePath);
+        var replacement = RecordReplacement(key, _index.TryGet(key, out var existing) ? existing : null, stored.RelativePath);
         var entry = _extractor.CreateEntry(key, dataset, stored.TransferSyntaxUid, stored.RelativePath, stored.Sha256, stored.Size);
         // The worker moves on while the entry waits for its batch: many instances then share one LiteDB commit,
         // instead of each worker waiting for a commit of its own (measured: 47 ms per single-entry commit).

@@ -67,7 +67,7 @@ public sealed partial class IngestPipeline
         string? replacement = null;
         if (!indexedAlready)
         {
-            replacement = RecordReplacement(key, head.RelativePath);
+            replacement = RecordReplacement(key, existing, head.RelativePath);
             var entry = _extractor.CreateEntry(key, head.Dataset, head.StoredSyntax.Uid, head.RelativePath, ready.Sha256, ready.Size);
             var indexing = _writer.AddAsync(entry, abort);
             handedOff?.TrySetResult();

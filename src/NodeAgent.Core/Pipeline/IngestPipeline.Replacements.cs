@@ -1,3 +1,4 @@
+using NodeAgent.Core.Index;
 using NodeAgent.Core.Storage;
 
 namespace NodeAgent.Core.Pipeline;
@@ -10,10 +11,11 @@ namespace NodeAgent.Core.Pipeline;
 /// </summary>
 public sealed partial class IngestPipeline
 {
-    // Called under the instance's gate, before its index write: null when nothing else is indexed for the key.
-    private string? RecordReplacement(string key, string newRelativePath)
+    // Called under the instance's gate, before its index write, with what the index holds for the key now (the caller
+    // has looked it up already: a LiteDB lookup costs more than the rest of this): null when nothing else is indexed.
+    private string? RecordReplacement(string key, IndexedInstance? existing, string newRelativePath)
     {
-        if (!_index.TryGet(key, out var existing) || string.Equals(existing.Entry.StoredPath, newRelativePath, StringComparison.Ordinal))
+        if (existing is null || string.Equals(existing.Entry.StoredPath, newRelativePath, StringComparison.Ordinal))
         {
             return null;
         }
