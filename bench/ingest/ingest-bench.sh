@@ -13,27 +13,34 @@
 # pipeline deletes a spool file only after the instance is indexed, and `nodeagent verify` checks the index afterwards).
 # Each run starts its receiver on an empty data directory and checks that all N instances were stored.
 #
-# usage: bench/ingest/ingest-bench.sh [-n COUNT] [--agent PUBLISHED_DIR] [--work-root DIR]
+# usage: bench/ingest/ingest-bench.sh [-n COUNT] [--rounds K] [--agent PUBLISHED_DIR] [--work-root DIR]
 #   -n COUNT           instances to send (default 2000, about 1 GB)
+#   --rounds K         measure every receiver K times, in a rotating order; each cell is then the median (default 1)
 #   --agent DIR        use an already published nodeagent (DIR/nodeagent) instead of publishing one
 #   --work-root DIR    where the temp directory goes (default $TMPDIR or /tmp); keep it on the disk under test
 set -euo pipefail
 
 COUNT=2000
+ROUNDS=1
 AGENT_DIR=""
 WORK_ROOT="${TMPDIR:-/tmp}"
 PARALLEL=4
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -n|--count) COUNT="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
     --agent) AGENT_DIR="$2"; shift 2 ;;
     --work-root) WORK_ROOT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 if ! [[ "$COUNT" =~ ^[0-9]+$ ]] || (( COUNT < PARALLEL )); then
   echo "COUNT must be a number >= $PARALLEL" >&2
+  exit 2
+fi
+if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
+  echo "--rounds must be a number >= 1" >&2
   exit 2
 fi
 
@@ -251,29 +258,34 @@ send() {
   (( stored == COUNT )) || fail "$NAME stored $stored of $COUNT instances"
 }
 
-declare -A WALL RATE RSS CPU SENDERS
+# Per receiver and association count: every round's value (space-separated), then the medians the tables print.
+declare -A WALLS CPUS SENDERSS WALL RATE RSS CPU SENDERS
 rate() { awk -v n="$COUNT" -v s="$1" 'BEGIN { printf "%.0f", n / s }'; }
 per_instance_ms() { awk -v n="$COUNT" -v s="$1" 'BEGIN { printf "%.2f", s * 1000 / n }'; }
 run() {
   local target=$1 associations=$2
   "start_$target"
   send "$associations"
-  WALL[$target,$associations]=$ELAPSED
-  RATE[$target,$associations]=$(rate "$ELAPSED")
+  WALLS[$target,$associations]+="$ELAPSED "
   if [[ "$target" == agent ]]; then
     wait_fully_stored
-    WALL[stored,$associations]=$STORED_ELAPSED
-    RATE[stored,$associations]=$(rate "$STORED_ELAPSED")
+    WALLS[stored,$associations]+="$STORED_ELAPSED "
   else
     sleep 0.3  # storescp's last children exit after the last response
   fi
-  CPU[$target,$associations]=$(per_instance_ms "$(awk -v a="$RECEIVER_CPU_START" -v b="$(receiver_cpu "$SERVER_PID")" 'BEGIN { print b - a }')")
-  SENDERS[$target,$associations]=$(per_instance_ms "$SENDERS_CPU")
-  case "$target" in agent|orthanc) RSS[$target,$associations]=$(peak_rss_mb) ;; esac
+  CPUS[$target,$associations]+="$(per_instance_ms "$(awk -v a="$RECEIVER_CPU_START" -v b="$(receiver_cpu "$SERVER_PID")" 'BEGIN { print b - a }')") "
+  SENDERSS[$target,$associations]+="$(per_instance_ms "$SENDERS_CPU") "
+  case "$target" in
+    agent|orthanc)
+      local rss
+      rss=$(peak_rss_mb)
+      (( rss > ${RSS[$target,$associations]:-0} )) && RSS[$target,$associations]=$rss
+      ;;
+  esac
   stop_server
   [[ "$target" == agent ]] && verify_agent
-  log "$(printf '%-9s %d association(s): %6s s, %5s images/s' "$target" "$associations" "$ELAPSED" "${RATE[$target,$associations]}")"
-  [[ "$target" == agent ]] && log "$(printf '%-9s %d association(s): %6s s, %5s images/s fully stored' "$target" "$associations" "$STORED_ELAPSED" "${RATE[stored,$associations]}")"
+  log "$(printf '%-9s %d association(s): %6s s, %5s images/s' "$target" "$associations" "$ELAPSED" "$(rate "$ELAPSED")")"
+  [[ "$target" == agent ]] && log "$(printf '%-9s %d association(s): %6s s, %5s images/s fully stored' "$target" "$associations" "$STORED_ELAPSED" "$(rate "$STORED_ELAPSED")")"
   return 0
 }
 
@@ -300,22 +312,38 @@ else
   TARGETS=(agent storescp orthanc)
   DURABLE_NOTE="(no C compiler here: durable storescp not measured; apt-get install gcc)"
 fi
-for target in "${TARGETS[@]}"; do
-  run "$target" 1
-  run "$target" "$PARALLEL"
+# The machine's speed drifts over minutes (a VM's neighbours, its memory balloon), so with several rounds every
+# receiver takes its turn first once in a while: round r starts with receiver r (mod their number).
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for ((round = 0; round < ROUNDS; round++)); do
+  (( ROUNDS > 1 )) && log "round $((round + 1)) of $ROUNDS"
+  for ((i = 0; i < ${#TARGETS[@]}; i++)); do
+    target=${TARGETS[$(( (i + round) % ${#TARGETS[@]} ))]}
+    run "$target" 1
+    run "$target" "$PARALLEL"
+  done
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+for key in "${!WALLS[@]}"; do
+  WALL[$key]=$(median <<<"${WALLS[$key]}")
+  RATE[$key]=$(rate "${WALL[$key]}")
+done
+for key in "${!CPUS[@]}"; do
+  CPU[$key]=$(median <<<"${CPUS[$key]}" | awk '{ printf "%.2f", $1 }')
+  SENDERS[$key]=$(median <<<"${SENDERSS[$key]}" | awk '{ printf "%.2f", $1 }')
+done
 
 # 3. The table (Markdown).
 # ours/theirs in images/s, from the wall times: theirs_seconds / our_seconds; $3 is agent (ACK) or stored.
 ratio() { awk -v ours="${WALL[${3:-agent},$2]}" -v theirs="${WALL[$1,$2]}" 'BEGIN { printf "%.2f", theirs / ours }'; }
-cell() { printf '%s s, %s img/s' "${WALL[$1,$2]}" "${RATE[$1,$2]}"; }
+cell() { printf '%.2f s, %s img/s' "${WALL[$1,$2]}" "${RATE[$1,$2]}"; }
 cpu_cell() { printf '%s ms + %s ms' "${CPU[$1,$2]}" "${SENDERS[$1,$2]}"; }
 has() { [[ -n "${WALL[$1,1]:-}" ]]; }
 echo
 echo "$COUNT instances of 512x512x16 bit CT ($MEGABYTES MB), DCMTK storescu, TCP_NODELAY=1, loopback"
 echo "$(date -u +%Y-%m-%d), $(nproc) cores ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(uname -sr)"
 echo "load average before the runs $LOAD_BEFORE, after $LOAD_AFTER"
+(( ROUNDS > 1 )) && echo "$ROUNDS rounds, receivers in a rotating order; every figure is the median of its $ROUNDS runs"
 echo "DCMTK $(storescu --version | awk 'NR == 1 { print $3 }'), Orthanc $("$ORTHANC" --version | awk 'NR == 1 { print $2 }'), .NET $(dotnet --version)"
 echo
 echo "| receiver | 1 association | $PARALLEL associations |"
