@@ -29,6 +29,7 @@ public static class Peers
         ["dcmodify"] = "dcmtk",
         ["dciodvfy"] = "dicom3tools",
         ["Orthanc"] = "orthanc",
+        ["fincore"] = "util-linux",
     };
 
     private static readonly ConcurrentDictionary<string, string?> FoundTools = new(StringComparer.Ordinal);
