@@ -18,8 +18,13 @@ namespace NodeAgent.Core.Spool;
 /// </summary>
 internal sealed class PreparingSink : IStoreSink
 {
-    /// <summary>The largest head gathered in memory before the instance goes the long way.</summary>
-    internal const int HeadLimit = 1 << 20;
+    /// <summary>
+    /// The largest head gathered in memory before the instance goes the long way: the largest P-DATA-TF the listener
+    /// accepts by default (256 KiB), so an association never holds more of an instance than one PDU's worth. An
+    /// instance without pixel data is held whole only when it is that small; a larger one (a big structured report, an
+    /// RT structure set) streams into the spool as received.
+    /// </summary>
+    internal const int HeadLimit = 256 * 1024;
 
     private const int CopyChunk = 64 * 1024;
 
