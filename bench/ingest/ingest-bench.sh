@@ -123,22 +123,19 @@ start_agent() {
   wait_ready
 }
 
-start_storescp() {
-  NAME=storescp AET=STORESCP PORT="$(free_port)" DATA="$WORK/storescp-data"
+# start_storescp_as NAME [PRELOAD]: storescp --fork, with PRELOAD (a shared library) in LD_PRELOAD when given.
+start_storescp_as() {
+  NAME=$1 AET=STORESCP PORT="$(free_port)" DATA="$WORK/$1-data"
   rm -rf "$DATA" && mkdir -p "$DATA"
-  storescp --fork -aet STORESCP -od "$DATA" "$PORT" >"$WORK/storescp.log" 2>&1 &
+  env ${2:+LD_PRELOAD="$2"} storescp --fork -aet STORESCP -od "$DATA" "$PORT" >"$WORK/$1.log" 2>&1 &
   SERVER_PID=$!
   wait_ready
 }
 
-# storescp again, with durable/fsync-on-close.so preloaded: each file and its directory fsync'd before the response.
-start_durable() {
-  NAME=storescp-durable AET=STORESCP PORT="$(free_port)" DATA="$WORK/storescp-durable-data"
-  rm -rf "$DATA" && mkdir -p "$DATA"
-  LD_PRELOAD="$WORK/fsync-on-close.so" storescp --fork -aet STORESCP -od "$DATA" "$PORT" >"$WORK/storescp-durable.log" 2>&1 &
-  SERVER_PID=$!
-  wait_ready
-}
+start_storescp() { start_storescp_as storescp; }
+
+# storescp made durable: durable/fsync-on-close.so fsyncs each file and its directory before the response.
+start_durable() { start_storescp_as storescp-durable "$WORK/fsync-on-close.so"; }
 
 start_orthanc() {
   NAME=orthanc AET=ORTHANC PORT="$(free_port)" DATA="$WORK/orthanc-data"

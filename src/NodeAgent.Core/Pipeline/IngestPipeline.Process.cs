@@ -125,7 +125,9 @@ public sealed partial class IngestPipeline
     private async Task<ProcessResult> StoreAsync(
         string path, string spoolId, DicomFile file, string key, long started, long mark, Action<string> setStage, TaskCompletionSource? handedOff, CancellationToken abort)
     {
-        if (_options.DuplicatePolicy == DuplicatePolicy.KeepFirst && _index.Contains(key))
+        // Looked up once, under the instance's gate: for KeepFirst here, for the replacement record below.
+        var existing = _index.TryGet(key, out var indexed) ? indexed : null;
+        if (_options.DuplicatePolicy == DuplicatePolicy.KeepFirst && existing is not null)
         {
             return DropDuplicate(path, spoolId);
         }
@@ -153,7 +155,7 @@ public sealed partial class IngestPipeline
         mark = Mark(PipelineStages.Store, mark);
 
         setStage(PipelineStages.Index);
-        var replacement = RecordReplacement(key, _index.TryGet(key, out var existing) ? existing : null, stored.RelativePath);
+        var replacement = RecordReplacement(key, existing, stored.RelativePath);
         var entry = _extractor.CreateEntry(key, dataset, stored.TransferSyntaxUid, stored.RelativePath, stored.Sha256, stored.Size);
         // The worker moves on while the entry waits for its batch: many instances then share one LiteDB commit,
         // instead of each worker waiting for a commit of its own (measured: 47 ms per single-entry commit).

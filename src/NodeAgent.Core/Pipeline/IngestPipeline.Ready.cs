@@ -62,7 +62,8 @@ public sealed partial class IngestPipeline
             return DropDuplicate(ready.SpoolPath, spoolId);
         }
 
-        var status = IndexWriteStatus.Replaced;
+        // A move left by an earlier run counts as this run's store: that run stopped before it counted anything.
+        var status = IndexWriteStatus.Added;
         IndexedInstance? previous = null;
         string? replacement = null;
         if (!indexedAlready)

@@ -366,9 +366,5 @@ internal sealed class PreparingSink : IStoreSink
         }
     }
 
-    private StoreResult Reject(StoreResult result)
-    {
-        CoreLog.SpoolRejected(_logger, _id, _context.CallingAE, result.Status.ToString(), result.ErrorComment ?? "");
-        return result;
-    }
+    private StoreResult Reject(StoreResult result) => SpoolSink.Rejected(_logger, _id, _context, result);
 }

@@ -21,6 +21,12 @@ public sealed class SpoolDirectory
     /// </summary>
     public const string ReadyExtension = ".ready";
 
+    /// <summary>
+    /// The extension of a replacement record: a re-send stored under other UIDs, whose old file is deleted once the
+    /// index names the new one. The name is the instance key; the content is the old file's path in the store.
+    /// </summary>
+    public const string ReplacementExtension = ".replaced";
+
     private readonly SpoolRecycler _recycler;
 
     /// <summary>Uses (and creates, owner-only) <paramref name="path"/>.</summary>
@@ -46,12 +52,6 @@ public sealed class SpoolDirectory
         var directory = new DirectoryInfo(Path);
         return directory.EnumerateFiles("*" + CompleteExtension).Concat(directory.EnumerateFiles("*" + ReadyExtension));
     }
-
-    /// <summary>
-    /// The extension of a replacement record: a re-send stored under other UIDs, whose old file is deleted once the
-    /// index names the new one. The name is the instance key; the content is the old file's path in the store.
-    /// </summary>
-    public const string ReplacementExtension = ".replaced";
 
     /// <summary>The replacement record of an instance key.</summary>
     public string ReplacementPathOf(string instanceKey) => System.IO.Path.Combine(Path, instanceKey + ReplacementExtension);

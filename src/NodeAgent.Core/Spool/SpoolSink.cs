@@ -171,9 +171,12 @@ internal sealed class SpoolSink : IStoreSink
         return null;
     }
 
-    private StoreResult Reject(StoreResult result)
+    private StoreResult Reject(StoreResult result) => Rejected(_logger, _id, _context, result);
+
+    /// <summary>Logs the refusal of a data set (without anything identifying) and returns its answer.</summary>
+    internal static StoreResult Rejected(ILogger logger, string spoolId, StoreRequestContext context, StoreResult result)
     {
-        CoreLog.SpoolRejected(_logger, _id, _context.CallingAE, result.Status.ToString(), result.ErrorComment ?? "");
+        CoreLog.SpoolRejected(logger, spoolId, context.CallingAE, result.Status.ToString(), result.ErrorComment ?? "");
         return result;
     }
 

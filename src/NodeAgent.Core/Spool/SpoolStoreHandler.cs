@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NodeAgent.Core.Storage;
+using NodeAgent.Dicom.IO;
 using NodeAgent.Dicom.Network;
 using NodeAgent.Dicom.Network.Dimse;
 
@@ -38,7 +39,7 @@ public sealed class SpoolStoreHandler(SpoolDirectory spool, DiskSpace floor, ILo
         }
 
         SpoolSink Received() => SpoolSink.Create(spool, context, logger, _time, path => Spooled?.Invoke(path));
-        IStoreSink sink = Preparer is { } preparer && !context.TransferSyntax.IsDeflated && !context.TransferSyntax.IsBigEndian
+        IStoreSink sink = Preparer is { } preparer && DatasetHeadReader.CanRead(context.TransferSyntax)
             ? new PreparingSink(spool, context, preparer, logger, Received, _spoolFlusher)
             : Received();
         return ValueTask.FromResult(StoreStart.Accept(sink));

@@ -133,12 +133,7 @@ public sealed class InstanceStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
         ArgumentNullException.ThrowIfNull(syntax);
-        var final = FullPathOf(relativePath);
-        if (!final.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new ArgumentException("The path is not under the store.", nameof(relativePath));
-        }
-
+        var final = UnderStore(relativePath);
         EnsureDirectory(Path.GetDirectoryName(final)!);
         File.Move(file, final, overwrite: true);
         return new StoredInstance(relativePath, final, sha256, size, syntax.Uid);
@@ -158,13 +153,20 @@ public sealed class InstanceStore
     /// <summary>Deletes a stored file (a replaced instance's old path); a file already gone is fine.</summary>
     public void Delete(string relativePath)
     {
+        File.Delete(UnderStore(relativePath));
+    }
+
+    // The absolute path of a relative path that must name a file in the store (it comes from the index or a caller):
+    // nothing outside the store is ever moved over or deleted.
+    private string UnderStore(string relativePath)
+    {
         var full = FullPathOf(relativePath);
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ArgumentException("The path is not under the store.", nameof(relativePath));
         }
 
-        File.Delete(full);
+        return full;
     }
 
     /// <summary>Every stored file, as relative paths; temporaries left by a crash are included (they end in .tmp).</summary>

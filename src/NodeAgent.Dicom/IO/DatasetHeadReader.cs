@@ -26,14 +26,22 @@ public enum DatasetHeadStatus
 /// </summary>
 public static class DatasetHeadReader
 {
-    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
-
     private static readonly DicomReaderOptions HeadOptions = DicomReaderOptions.Default with
     {
         Strict = true,
         // The caller bounds the head; every value in it is loaded, none spooled to a temporary file.
         LargeValueThreshold = long.MaxValue,
     };
+
+    /// <summary>
+    /// True when data sets in <paramref name="syntax"/> can be read this way at all: not deflated (their bytes are not
+    /// the elements') and not big endian (the stored file is little endian, so no byte could be kept as it came).
+    /// </summary>
+    public static bool CanRead(TransferSyntax syntax)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        return !syntax.IsDeflated && !syntax.IsBigEndian;
+    }
 
     /// <summary>Tries to read the head from the bytes received so far.</summary>
     /// <param name="bytes">The data set's bytes from its start, in <paramref name="syntax"/>.</param>
@@ -42,9 +50,8 @@ public static class DatasetHeadReader
     /// <param name="head">The head, when found.</param>
     public static DatasetHeadStatus TryRead(ArraySegment<byte> bytes, TransferSyntax syntax, bool complete, out DatasetHead? head)
     {
-        ArgumentNullException.ThrowIfNull(syntax);
         head = null;
-        if (syntax.IsDeflated || syntax.IsBigEndian || bytes.Array is null)
+        if (!CanRead(syntax) || bytes.Array is null)
         {
             return DatasetHeadStatus.Unsuitable;
         }
@@ -56,7 +63,7 @@ public static class DatasetHeadReader
         {
             using var stream = new MemoryStream(bytes.Array, bytes.Offset, bytes.Count, writable: false);
             using var input = new DicomByteReader(stream);
-            new DicomDatasetReader(input, HeadOptions, null, new ReadWarnings()).ReadDataset(dataset, rules, -1, 0, tag => tag == PixelData);
+            new DicomDatasetReader(input, HeadOptions, null, new ReadWarnings()).ReadDataset(dataset, rules, -1, 0, tag => tag == DicomTags.PixelData);
             stop = input.Position;
         }
         catch (DicomTruncatedException)
@@ -105,7 +112,7 @@ public static class DatasetHeadReader
         }
         else
         {
-            vr = ImplicitVRResolver.Resolve(PixelData, dataset);
+            vr = ImplicitVRResolver.Resolve(DicomTags.PixelData, dataset);
             length = BinaryPrimitives.ReadUInt32LittleEndian(at[4..]);
             if (length == DatasetHead.UndefinedLength)
             {

@@ -100,7 +100,7 @@ internal sealed class DicomDatasetReader(DicomByteReader input, DicomReaderOptio
 
         if (length == UndefinedLength)
         {
-            if (tag == PixelData || vr == DicomVR.OB || vr == DicomVR.OW)
+            if (tag == DicomTags.PixelData || vr == DicomVR.OB || vr == DicomVR.OW)
             {
                 return ReadFragments(tag, vr, rules);
             }
@@ -360,8 +360,6 @@ internal sealed class DicomDatasetReader(DicomByteReader input, DicomReaderOptio
 
         warnings.Add(message, offset, tag);
     }
-
-    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
 
     private readonly record struct ElementHeader(DicomTag Tag, DicomVR VR, uint Length);
 }

@@ -9,7 +9,6 @@ namespace NodeAgent.Dicom.IO;
 internal sealed class DicomDatasetWriter(Stream output, EncodingRules rules, DicomWriterOptions options)
 {
     private const uint UndefinedLength = 0xFFFF_FFFF;
-    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     private readonly byte[] _header = new byte[12];
 
     public void Write(DicomDataset dataset)
@@ -89,7 +88,7 @@ internal sealed class DicomDatasetWriter(Stream output, EncodingRules rules, Dic
     /// write it: <paramref name="length"/> bytes, or fragment items when it is undefined.
     /// </summary>
     public void WritePixelDataHeader(DicomVR vr, uint length) =>
-        WriteHeader(PixelData, length == UndefinedLength ? EncapsulatedVR(vr) : vr, length);
+        WriteHeader(DicomTags.PixelData, length == UndefinedLength ? EncapsulatedVR(vr) : vr, length);
 
     // PS3.5 §A.4: encapsulated pixel data is OB, whatever VR the sender gave it.
     private static DicomVR EncapsulatedVR(DicomVR vr) => vr == DicomVR.OW ? DicomVR.OB : vr;

@@ -6,7 +6,6 @@ namespace NodeAgent.Dicom.IO;
 internal static class DicomFileWriter
 {
     private const int PreambleLength = 128;
-    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     // Below the 85 KB large-object threshold, so a save allocates no LOH buffer.
     private const int OutputBufferSize = 64 * 1024;
 
@@ -54,7 +53,7 @@ internal static class DicomFileWriter
     /// </summary>
     public static byte[] EncodeUpToPixelData(DicomFile file, DicomVR? pixelDataVR, uint pixelDataLength, DicomWriterOptions options)
     {
-        if (file.Dataset.Contains(PixelData))
+        if (file.Dataset.Contains(DicomTags.PixelData))
         {
             throw new InvalidOperationException("The data set holds its pixel data already.");
         }

@@ -243,6 +243,7 @@ public sealed class PreparingSinkTests
 
         Assert.That(File.Exists(ready), Is.False);
         Assert.That(restarted.Logger.WithEventId(2106), Is.Empty, "not dropped as a duplicate of itself");
+        Assert.That(restarted.Logger.WithEventId(2100).Single().Message, Does.Contain(", Added,"), "counted as stored, not as a re-send");
         Assert.That(restarted.Harness.Index.Counts.Instances, Is.EqualTo(1));
     }
 
